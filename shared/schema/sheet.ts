@@ -1,0 +1,361 @@
+// The network spreadsheet, as one module: its tabs, their columns and header rows, the schema version, and
+// a forward migration that only ever adds — a column the network added by hand is never dropped or moved.
+// Rows are read and written by header text, so user-added or reordered columns survive every write.
+
+export const SHEET_SCHEMA_VERSION = 1;
+
+/** Developer metadata on the spreadsheet that records which schema version it was last upgraded to. */
+export const SCHEMA_VERSION_METADATA_KEY = 'rounds.schemaVersion';
+/** Developer metadata on each row Rounds writes: a stable id that follows the row when people sort or move it. */
+export const ROW_ID_METADATA_KEY = 'rounds.rowId';
+/** The hidden first column of every table tab: the same stable id, readable with one batchGet. */
+export const ROW_ID_HEADER = 'Rounds ID';
+
+export type CellValue = string | number | boolean | null;
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  hidden?: boolean;
+  /** Headers this column had in earlier schema versions; the migration renames them in place. */
+  formerHeaders?: readonly string[];
+}
+
+export interface TabSpec {
+  key: TabKey;
+  name: string;
+  /** What the tab is for, shown as the header row's note. */
+  purpose: string;
+  /** Table tabs hold one record per row; the dashboard is drawn, not appended to. */
+  kind: 'table' | 'dashboard';
+  columns: readonly ColumnSpec[];
+}
+
+export type TabKey =
+  | 'schools'
+  | 'cycles'
+  | 'filings'
+  | 'mandates'
+  | 'translations'
+  | 'rules'
+  | 'protocols'
+  | 'visits'
+  | 'debrief'
+  | 'contacts'
+  | 'dashboard';
+
+const rowId: ColumnSpec = { key: 'id', header: ROW_ID_HEADER, hidden: true };
+const col = (key: string, header: string): ColumnSpec => ({ key, header });
+
+export const TABS: readonly TabSpec[] = [
+  {
+    key: 'schools',
+    name: 'Schools',
+    purpose: 'The schools in the network and their principals.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('name', 'School'),
+      col('level', 'Level'),
+      col('principal', 'Principal'),
+      col('principalEmail', 'Principal email'),
+      col('lastSupportedOn', 'Last supported'),
+    ],
+  },
+  {
+    key: 'cycles',
+    name: 'Cycles',
+    purpose: 'Each inquiry cycle: its phase, problem, IPOP and current step.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('name', 'Cycle'),
+      col('phase', 'Phase'),
+      col('problem', 'Problem'),
+      col('school', 'School'),
+      col('ipop', 'IPOP'),
+      col('currentStep', 'Step'),
+      col('folderId', 'Folder ID'),
+      col('startedOn', 'Started'),
+    ],
+  },
+  {
+    key: 'filings',
+    name: 'Filings',
+    purpose: 'Every email and document filed to a cycle step, one row each.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('filedAt', 'Filed at'),
+      col('kind', 'Kind'),
+      col('cycle', 'Cycle'),
+      col('step', 'Step'),
+      col('title', 'Title'),
+      col('from', 'From'),
+      col('sourceId', 'Source ID'),
+      col('driveFileId', 'Drive file ID'),
+      col('filedBy', 'Filed by'),
+    ],
+  },
+  {
+    key: 'mandates',
+    name: 'Mandates',
+    purpose: 'Central-office mail as triaged: tier, first due date, why.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('receivedAt', 'Received'),
+      col('subject', 'Subject'),
+      col('from', 'From'),
+      col('tier', 'Tier'),
+      col('firstDue', 'First due'),
+      col('reasons', 'Why'),
+    ],
+  },
+  {
+    key: 'translations',
+    name: 'Translations',
+    purpose: "The ILD's re-framing of each mandate, keyed by the email's Message-ID.",
+    kind: 'table',
+    columns: [
+      rowId,
+      col('tier', 'Tier'),
+      col('meaning', 'What this means for you'),
+      col('todo', 'What to do'),
+      col('byWhen', 'By when'),
+      col('skipIf', 'Skip if'),
+      col('translatedBy', 'Translated by'),
+      col('translatedAt', 'Translated at'),
+    ],
+  },
+  {
+    key: 'rules',
+    name: 'Rules',
+    purpose: 'Corrections turned into rules: a sender, department or phrase and the tier it means.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('sender', 'Sender'),
+      col('department', 'Department'),
+      col('phrase', 'Phrase'),
+      col('tier', 'Tier'),
+      col('note', 'Note'),
+    ],
+  },
+  {
+    key: 'protocols',
+    name: 'Protocols',
+    purpose: 'The few look-fors each host principal chose for a visit.',
+    kind: 'table',
+    columns: [rowId, col('cycle', 'Cycle'), col('visit', 'Visit'), col('lookFor', 'Look-for')],
+  },
+  {
+    key: 'visits',
+    name: 'Visits',
+    purpose: 'School visits, numbered; classrooms are labelled by number, never by teacher.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('number', 'Visit'),
+      col('hostSchool', 'Host school'),
+      col('cycle', 'Cycle'),
+      col('date', 'Date'),
+      col('protocol', 'Protocol'),
+    ],
+  },
+  {
+    key: 'debrief',
+    name: 'Debrief',
+    purpose: 'Evidence from visits, sorted into the debrief: warm, questions, patterns, predict, next level.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('visit', 'Visit'),
+      col('classroom', 'Classroom'),
+      col('lookFor', 'Look-for'),
+      col('evidence', 'Evidence'),
+      col('section', 'Debrief section'),
+      col('observer', 'Observer'),
+    ],
+  },
+  {
+    key: 'contacts',
+    name: 'Contacts',
+    purpose: 'Central-office contacts named in mandates: offices, emails, phones.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('office', 'Office'),
+      col('email', 'Email'),
+      col('phone', 'Phone'),
+      col('handles', 'Handles'),
+    ],
+  },
+  {
+    key: 'dashboard',
+    name: 'Dashboard',
+    purpose: "The network at a glance: each school's IPOP and step, and who has not been supported lately.",
+    kind: 'dashboard',
+    columns: [],
+  },
+];
+
+export function tabByKey(key: TabKey): TabSpec {
+  const tab = TABS.find((t) => t.key === key);
+  if (!tab) throw new Error(`no tab "${key}" in the network spreadsheet schema`);
+  return tab;
+}
+
+/** Headers compare trimmed and case-insensitively: "filed at " typed by hand is still "Filed at". */
+export function normalizeHeader(header: unknown): string {
+  return String(header ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** Where each of the tab's columns sits in this sheet's header row (missing columns are absent). */
+export function columnPositions(tab: TabSpec, headerRow: readonly CellValue[]): Map<string, number> {
+  const byHeader = new Map<string, number>();
+  headerRow.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    if (n && !byHeader.has(n)) byHeader.set(n, i);
+  });
+  const positions = new Map<string, number>();
+  for (const c of tab.columns) {
+    const at = [c.header, ...(c.formerHeaders ?? [])]
+      .map((h) => byHeader.get(normalizeHeader(h)))
+      .find((i) => i !== undefined);
+    if (at !== undefined) positions.set(c.key, at);
+  }
+  return positions;
+}
+
+/**
+ * A record as a row under this sheet's header row. Cells of columns Rounds doesn't know (added by the
+ * network) keep what `existing` had, so rewriting a row never erases someone's notes.
+ */
+export function recordToRow(
+  tab: TabSpec,
+  headerRow: readonly CellValue[],
+  record: Readonly<Record<string, CellValue | undefined>>,
+  existing: readonly CellValue[] = [],
+): CellValue[] {
+  const row: CellValue[] = headerRow.map((_, i) => existing[i] ?? '');
+  for (const [key, at] of columnPositions(tab, headerRow)) {
+    const value = record[key];
+    if (value !== undefined) row[at] = value;
+  }
+  return row;
+}
+
+/** A row read back as a record of the tab's known columns; empty cells are left out. */
+export function rowToRecord(
+  tab: TabSpec,
+  headerRow: readonly CellValue[],
+  row: readonly CellValue[],
+): Record<string, CellValue> {
+  const record: Record<string, CellValue> = {};
+  for (const [key, at] of columnPositions(tab, headerRow)) {
+    const value = row[at];
+    if (value !== undefined && value !== null && value !== '') record[key] = value;
+  }
+  return record;
+}
+
+/** The spreadsheet as found: its schema version (null if Rounds never set it up) and each tab's header row. */
+export interface SpreadsheetState {
+  version: number | null;
+  tabs: readonly { name: string; headerRow: readonly CellValue[] }[];
+}
+
+export type MigrationStep =
+  | { type: 'addTab'; tab: TabKey; name: string; headers: string[]; hiddenColumns: number[] }
+  | { type: 'renameHeader'; tab: TabKey; column: number; from: string; to: string }
+  | { type: 'addColumns'; tab: TabKey; startColumn: number; headers: string[]; hiddenColumns: number[] }
+  | { type: 'setVersion'; version: number };
+
+export class NewerSchemaError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `This spreadsheet was set up by a newer version of Rounds (schema ${found}; this one knows ${SHEET_SCHEMA_VERSION}). Update Rounds before changing it.`,
+    );
+  }
+}
+
+/**
+ * The steps that bring a spreadsheet up to the current schema. Only additions and renames of Rounds' own
+ * headers: new tabs, new columns appended after everything already there (the network's own columns
+ * included), and the version. An up-to-date sheet yields no steps.
+ */
+export function planMigration(state: SpreadsheetState): MigrationStep[] {
+  if (state.version !== null && state.version > SHEET_SCHEMA_VERSION)
+    throw new NewerSchemaError(state.version);
+  const steps: MigrationStep[] = [];
+  const found = new Map(state.tabs.map((t) => [normalizeHeader(t.name), t]));
+  for (const tab of TABS) {
+    const existing = found.get(normalizeHeader(tab.name));
+    if (!existing) {
+      steps.push({
+        type: 'addTab',
+        tab: tab.key,
+        name: tab.name,
+        headers: tab.columns.map((c) => c.header),
+        hiddenColumns: tab.columns.flatMap((c, i) => (c.hidden ? [i] : [])),
+      });
+      continue;
+    }
+    const headerRow = existing.headerRow;
+    const normalized = headerRow.map(normalizeHeader);
+    const missing: ColumnSpec[] = [];
+    for (const c of tab.columns) {
+      if (normalized.includes(normalizeHeader(c.header))) continue;
+      const former = (c.formerHeaders ?? [])
+        .map(normalizeHeader)
+        .map((h) => normalized.indexOf(h))
+        .find((i) => i >= 0);
+      if (former !== undefined) {
+        steps.push({
+          type: 'renameHeader',
+          tab: tab.key,
+          column: former,
+          from: String(headerRow[former]),
+          to: c.header,
+        });
+      } else missing.push(c);
+    }
+    if (missing.length) {
+      // Trailing empty header cells are not the network's columns; new columns go right after the last named one.
+      let end = headerRow.length;
+      while (end > 0 && normalizeHeader(headerRow[end - 1]) === '') end--;
+      steps.push({
+        type: 'addColumns',
+        tab: tab.key,
+        startColumn: end,
+        headers: missing.map((c) => c.header),
+        hiddenColumns: missing.flatMap((c, i) => (c.hidden ? [end + i] : [])),
+      });
+    }
+  }
+  if (state.version !== SHEET_SCHEMA_VERSION)
+    steps.push({ type: 'setVersion', version: SHEET_SCHEMA_VERSION });
+  return steps;
+}
+
+/** A header row after the plan's steps: what the sheet will look like (used by both platforms and tests). */
+export function applyToHeaderRow(
+  tab: TabKey,
+  headerRow: readonly CellValue[],
+  steps: readonly MigrationStep[],
+): CellValue[] {
+  const row = [...headerRow];
+  for (const s of steps) {
+    if (s.type === 'addTab' && s.tab === tab) return [...s.headers];
+    if (s.type === 'renameHeader' && s.tab === tab) row[s.column] = s.to;
+    if (s.type === 'addColumns' && s.tab === tab) {
+      row.length = Math.max(row.length, s.startColumn);
+      row.splice(s.startColumn, row.length - s.startColumn, ...s.headers);
+    }
+  }
+  return row;
+}

@@ -1,0 +1,22 @@
+// The registry of `rounds` commands. Each command is one file exporting `run(argv, io)`; it is loaded only
+// when called so `rounds --help` stays instant. A test checks every file in this folder is listed here.
+
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+export interface CommandModule {
+  run(argv: string[], io: CommandIO): Promise<number>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export const commands: Command[] = [
+  { name: 'schema', summary: 'print the network spreadsheet schema (tabs, columns, version)', load: () => import('./schema') },
+];
