@@ -1,0 +1,6 @@
+// The add-on's entry points: exactly the functions Apps Script calls by name (simple triggers, menu items,
+// google.script.run targets). The build turns each export into a top-level function in Code.js; nothing
+// else belongs here. A global that must exist but stay private to the user ends with `_`.
+export { onInstall, onOpen } from './menu';
+export { setUpTracker, upgradeTracker } from './tracker/tracker-commands';
+export { getSidebarState, setUpTrackerFromSidebar, showSidebar } from './sidebar-server';

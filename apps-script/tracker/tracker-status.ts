@@ -1,0 +1,56 @@
+// The tracker's state in the sidebar's words: which version, which tabs are there or missing, and what
+// the one button will do. Pure, computed from the same plan the set-up runs, so the two never disagree.
+import {
+  NewerSchemaError,
+  SHEET_SCHEMA_VERSION,
+  TABS,
+  normalizeHeader,
+  planMigration,
+  tabByKey,
+  type SpreadsheetState,
+} from '../../shared/schema/sheet';
+import type { TrackerStatus } from '../sidebar-contract';
+
+export function trackerStatus(spreadsheetName: string, state: SpreadsheetState): TrackerStatus {
+  const present = new Set(state.tabs.map((t) => normalizeHeader(t.name)));
+  const tabsPresent = TABS.filter((t) => present.has(normalizeHeader(t.name))).map((t) => t.name);
+  const tabsMissing = TABS.filter((t) => !present.has(normalizeHeader(t.name))).map((t) => t.name);
+  const base = {
+    spreadsheetName,
+    foundVersion: state.version,
+    currentVersion: SHEET_SCHEMA_VERSION,
+    tabsPresent,
+    tabsMissing,
+  };
+  let steps;
+  try {
+    steps = planMigration(state);
+  } catch (error) {
+    if (!(error instanceof NewerSchemaError)) throw error;
+    return { ...base, columnsMissing: [], action: 'newer', message: error.message };
+  }
+  const columnsMissing = steps.flatMap((s) =>
+    s.type === 'addColumns' ? [{ tab: tabByKey(s.tab).name, headers: s.headers }] : [],
+  );
+  if (!steps.length)
+    return {
+      ...base,
+      columnsMissing,
+      action: 'up-to-date',
+      message: `This spreadsheet is the network tracker, up to date at schema version ${SHEET_SCHEMA_VERSION}.`,
+    };
+  if (state.version === null && !tabsPresent.length)
+    return {
+      ...base,
+      columnsMissing,
+      action: 'set-up',
+      message: `Set up adds the ${TABS.length} tracker tabs to this spreadsheet. Tabs already here are kept as they are.`,
+    };
+  return {
+    ...base,
+    columnsMissing,
+    action: 'upgrade',
+    message:
+      'Upgrade adds the missing tabs and columns. Nothing is removed or moved: columns you added stay where they are.',
+  };
+}

@@ -1,0 +1,86 @@
+// Fake Apps Script globals for running the built Code.js in node:vm: the editor UIs (menus, alerts,
+// sidebars), HtmlService, SpreadsheetApp, DocumentApp and LockService, backed by the typed fakes.
+import type { CallLog } from './calls';
+import { FakeLock } from './lock';
+import type { FakeSpreadsheet } from './spreadsheet';
+
+export interface MenuRecord {
+  items: ({ caption: string; functionName: string } | 'separator')[];
+  addedToUi: boolean;
+}
+
+export class FakeUi {
+  readonly menus: MenuRecord[] = [];
+  readonly alerts: { title: string; message: string }[] = [];
+  readonly sidebars: { file: string; title: string }[] = [];
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL' };
+
+  createAddonMenu() {
+    const record: MenuRecord = { items: [], addedToUi: false };
+    this.menus.push(record);
+    const menu = {
+      addItem(caption: string, functionName: string) {
+        record.items.push({ caption, functionName });
+        return menu;
+      },
+      addSeparator() {
+        record.items.push('separator');
+        return menu;
+      },
+      addToUi() {
+        record.addedToUi = true;
+      },
+    };
+    return menu;
+  }
+
+  alert(title: string, message: string, buttons: string) {
+    if (buttons !== this.ButtonSet.OK) throw new Error('alerts have one OK button');
+    this.alerts.push({ title, message });
+    return 'OK';
+  }
+
+  showSidebar(output: { file: string; title: string }) {
+    this.sidebars.push(output);
+  }
+}
+
+/** The globals of a Sheets (with this spreadsheet) or Docs (with this document name) session. */
+export function appsScriptGlobals(
+  editor:
+    | { kind: 'spreadsheet'; spreadsheet: FakeSpreadsheet; lockHeldElsewhere?: boolean }
+    | { kind: 'document'; name: string },
+  log?: CallLog,
+) {
+  const ui = new FakeUi();
+  const outOfContext = (what: string) => () => {
+    throw new Error(`Exception: Cannot call ${what} from this context.`);
+  };
+  const lockLog = editor.kind === 'spreadsheet' ? editor.spreadsheet.log : log;
+  const globals = {
+    SpreadsheetApp: {
+      getUi: editor.kind === 'spreadsheet' ? () => ui : outOfContext('SpreadsheetApp.getUi()'),
+      getActiveSpreadsheet: () => (editor.kind === 'spreadsheet' ? editor.spreadsheet : null),
+      DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+    },
+    DocumentApp: {
+      getUi: editor.kind === 'document' ? () => ui : outOfContext('DocumentApp.getUi()'),
+      getActiveDocument: () => (editor.kind === 'document' ? { getName: () => editor.name } : null),
+    },
+    HtmlService: {
+      createHtmlOutputFromFile: (file: string) => ({
+        file,
+        title: '',
+        setTitle(title: string) {
+          this.title = title;
+          return this;
+        },
+      }),
+    },
+    LockService: {
+      getDocumentLock: () =>
+        lockLog ? new FakeLock(lockLog, editor.kind === 'spreadsheet' && editor.lockHeldElsewhere) : null,
+    },
+  };
+  return { ui, globals };
+}
