@@ -1,0 +1,284 @@
+// Drive v3 over HTTP: files.create/get/list/update/delete and the /upload endpoints (multipart, media, resumable).
+import { createHash } from 'node:crypto';
+import { GoogleError, fileNotFound, invalidParameter } from './errors';
+import { intParam, json, parseJsonBody, type Reply } from './http';
+import { SPREADSHEET, hasBytes, type DriveFile, type DriveStore } from './drive-store';
+import { fileResource, newFile, patchFile, projectFile, projectList } from './drive-files';
+import { matches, parseQuery } from './drive-query';
+import { parseMultipart, type UploadSession, type UploadSessions } from './drive-uploads';
+import type { Ctx, Route } from './route';
+
+/** Hooks the Sheets side provides so a spreadsheet made through Drive is a real, empty spreadsheet. */
+export interface DriveHooks {
+  newSpreadsheetContent(file: DriveFile): Buffer;
+}
+
+const ORDER_KEYS = [
+  'createdTime',
+  'folder',
+  'modifiedByMeTime',
+  'modifiedTime',
+  'name',
+  'name_natural',
+  'quotaBytesUsed',
+  'recency',
+  'sharedWithMeTime',
+  'starred',
+  'viewedByMeTime',
+];
+
+export function driveRoutes(store: DriveStore, uploads: UploadSessions, hooks: DriveHooks): Route[] {
+  const get = (id: string): DriveFile => {
+    const file = store.get(decodeURIComponent(id));
+    if (!file) throw fileNotFound(decodeURIComponent(id));
+    return file;
+  };
+  const reply = (ctx: Ctx, file: DriveFile): Reply =>
+    json(projectFile(fileResource(store, file), ctx.query.get('fields')));
+
+  function create(
+    ctx: Ctx,
+    metadata: Record<string, unknown>,
+    content?: Buffer,
+    mediaType?: string,
+  ): DriveFile {
+    const init = newFile(store, metadata, ctx.now, mediaType);
+    if (content && !hasBytes(init.mimeType)) {
+      throw new GoogleError(
+        400,
+        `Uploads of ${init.mimeType} are not supported by the sandbox (no conversion).`,
+        'badContent',
+      );
+    }
+    const provisional = { ...init, diskName: '', version: 1 };
+    return store.create(
+      init,
+      init.mimeType === SPREADSHEET ? hooks.newSpreadsheetContent(provisional) : content,
+    );
+  }
+
+  function update(ctx: Ctx, id: string, metadata: Record<string, unknown>, content?: Buffer): DriveFile {
+    const file = get(id);
+    const next = patchFile(store, file, metadata, ctx.query);
+    if (content && !hasBytes(next.mimeType))
+      throw new GoogleError(400, 'This file has no binary content to replace.', 'badContent');
+    const previous = { name: file.name, parentId: file.parents[0] as string };
+    Object.assign(file, next);
+    store.save(file, previous, ctx.now);
+    if (content) store.writeContent(file, content, ctx.now);
+    return file;
+  }
+
+  function list(ctx: Ctx): Reply {
+    const q = ctx.query.get('q');
+    const query = q ? parseQuery(q) : null;
+    const pageSize = intParam(ctx.query, 'pageSize', 100, 1, 1000);
+    const orderBy = (ctx.query.get('orderBy') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [key = '', dir = 'asc', extra] = part.split(/\s+/);
+        if (!ORDER_KEYS.includes(key) || !['asc', 'desc'].includes(dir) || extra)
+          throw invalidParameter('orderBy');
+        return { key, desc: dir === 'desc' };
+      });
+    const found = store
+      .all()
+      .filter(
+        (f) =>
+          !query ||
+          matches(
+            query,
+            f,
+            (id) => store.resolveId(id),
+            () => (hasBytes(f.mimeType) ? store.readBytes(f).toString('utf8') : ''),
+          ),
+      )
+      .sort((a, b) => {
+        for (const { key, desc } of orderBy) {
+          const va =
+            key === 'folder'
+              ? String(a.mimeType !== 'application/vnd.google-apps.folder')
+              : String((a as unknown as Record<string, unknown>)[key.replace('_natural', '')] ?? '');
+          const vb =
+            key === 'folder'
+              ? String(b.mimeType !== 'application/vnd.google-apps.folder')
+              : String((b as unknown as Record<string, unknown>)[key.replace('_natural', '')] ?? '');
+          const c = va.localeCompare(vb, undefined, { numeric: key === 'name_natural' });
+          if (c !== 0) return desc ? -c : c;
+        }
+        return a.createdTime.localeCompare(b.createdTime) || a.id.localeCompare(b.id);
+      });
+    // The page token binds the offset to the query, so a token reused with another query is refused, not misread.
+    const fingerprint = createHash('sha1')
+      .update(`${q}|${ctx.query.get('orderBy')}`)
+      .digest('hex')
+      .slice(0, 12);
+    let offset = 0;
+    const token = ctx.query.get('pageToken');
+    if (token) {
+      const [at, print] = Buffer.from(token, 'base64url').toString('utf8').split(':');
+      offset = Number(at);
+      if (print !== fingerprint || !Number.isInteger(offset) || offset < 0)
+        throw invalidParameter('pageToken');
+    }
+    const page = found.slice(offset, offset + pageSize);
+    const more = offset + pageSize < found.length;
+    const body = {
+      kind: 'drive#fileList',
+      nextPageToken: more
+        ? Buffer.from(`${offset + pageSize}:${fingerprint}`).toString('base64url')
+        : undefined,
+      incompleteSearch: false,
+      files: page.map((f) => fileResource(store, f)),
+    };
+    return json(projectList(body, ctx.query.get('fields')));
+  }
+
+  /** A resumable session's URL is where the client PUTs bytes: Google's own shape, with upload_id. */
+  function startResumable(ctx: Ctx, metadata: Record<string, unknown>, fileId?: string): Reply {
+    if (fileId) patchFile(store, get(fileId), metadata, ctx.query);
+    else newFile(store, metadata, ctx.now); // validate now: Google rejects a bad body when the session starts
+    const declared = ctx.headers['x-upload-content-length'];
+    const session = uploads.start({
+      fileId: fileId ? get(fileId).id : undefined,
+      metadata,
+      contentType: String(
+        ctx.headers['x-upload-content-type'] ?? metadata.mimeType ?? 'application/octet-stream',
+      ),
+      total: declared === undefined ? undefined : Number(declared),
+    });
+    const params = new URLSearchParams(ctx.query);
+    params.set('upload_id', session.id);
+    const path = fileId ? `/upload/drive/v3/files/${encodeURIComponent(fileId)}` : '/upload/drive/v3/files';
+    return {
+      status: 200,
+      headers: { Location: `${ctx.baseUrl}${path}?${params}`, 'X-GUploader-UploadID': session.id },
+      body: Buffer.alloc(0),
+    };
+  }
+
+  function putResumable(ctx: Ctx): Reply {
+    const session: UploadSession = uploads.get(ctx.query.get('upload_id') ?? '');
+    if (session.doneFileId) return reply(ctx, get(session.doneFileId));
+    const progress = uploads.put(session, ctx.headers['content-range'], ctx.body);
+    if (!progress.done) {
+      const headers: Record<string, string> =
+        progress.received > 0 ? { Range: `bytes=0-${progress.received - 1}` } : {};
+      return { status: 308, headers, body: Buffer.alloc(0) };
+    }
+    const done = session.fileId
+      ? update(ctx, session.fileId, session.metadata, progress.content)
+      : create(ctx, session.metadata, progress.content, session.contentType);
+    uploads.finish(session, done.id);
+    return reply(ctx, done);
+  }
+
+  function upload(ctx: Ctx, fileId?: string): Reply {
+    const type = ctx.query.get('uploadType');
+    const contentType = String(ctx.headers['content-type'] ?? '');
+    if (type === 'multipart') {
+      const part = parseMultipart(ctx.body, contentType);
+      return reply(
+        ctx,
+        fileId
+          ? update(ctx, fileId, part.metadata, part.content)
+          : create(ctx, part.metadata, part.content, part.contentType),
+      );
+    }
+    if (type === 'media')
+      return reply(
+        ctx,
+        fileId ? update(ctx, fileId, {}, ctx.body) : create(ctx, {}, ctx.body, contentType || undefined),
+      );
+    if (type === 'resumable') return startResumable(ctx, parseJsonBody(ctx.body), fileId);
+    throw invalidParameter('uploadType');
+  }
+
+  const F = '/drive/v3/files';
+  const U = '/upload/drive/v3/files';
+  return [
+    {
+      name: 'drive.files.list',
+      method: 'GET',
+      pattern: new RegExp(`^${F}$`),
+      api: 'drive',
+      write: false,
+      handle: list,
+    },
+    {
+      name: 'drive.files.create',
+      method: 'POST',
+      pattern: new RegExp(`^${F}$`),
+      api: 'drive',
+      write: true,
+      handle: (ctx) => reply(ctx, create(ctx, parseJsonBody(ctx.body))),
+    },
+    {
+      name: 'drive.files.get',
+      method: 'GET',
+      pattern: new RegExp(`^${F}/([^/]+)$`),
+      api: 'drive',
+      write: false,
+      handle: (ctx, [id = '']) => {
+        const file = get(id);
+        if (ctx.query.get('alt') !== 'media') return reply(ctx, file);
+        if (!hasBytes(file.mimeType)) {
+          throw new GoogleError(
+            403,
+            'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
+            'fileNotDownloadable',
+          );
+        }
+        return { status: 200, headers: { 'Content-Type': file.mimeType }, body: store.readBytes(file) };
+      },
+    },
+    {
+      name: 'drive.files.update',
+      method: 'PATCH',
+      pattern: new RegExp(`^${F}/([^/]+)$`),
+      api: 'drive',
+      write: true,
+      handle: (ctx, [id = '']) => reply(ctx, update(ctx, id, parseJsonBody(ctx.body))),
+    },
+    {
+      name: 'drive.files.delete',
+      method: 'DELETE',
+      pattern: new RegExp(`^${F}/([^/]+)$`),
+      api: 'drive',
+      write: true,
+      handle: (_ctx, [id = '']) => {
+        const file = get(id);
+        if (file.id === store.rootId)
+          throw new GoogleError(403, 'The root folder cannot be deleted.', 'cannotDeleteRoot');
+        store.delete(file);
+        return { status: 204, body: Buffer.alloc(0) };
+      },
+    },
+    {
+      name: 'drive.files.create.upload',
+      method: 'POST',
+      pattern: new RegExp(`^${U}$`),
+      api: 'drive',
+      write: true,
+      handle: (ctx) => upload(ctx),
+    },
+    {
+      name: 'drive.files.update.upload',
+      method: 'PATCH',
+      pattern: new RegExp(`^${U}/([^/]+)$`),
+      api: 'drive',
+      write: true,
+      handle: (ctx, [id = '']) => upload(ctx, decodeURIComponent(id)),
+    },
+    {
+      name: 'drive.upload.resumable',
+      method: 'PUT',
+      pattern: new RegExp(`^${U}(?:/[^/]+)?$`),
+      api: 'drive',
+      write: true,
+      handle: putResumable,
+    },
+  ];
+}

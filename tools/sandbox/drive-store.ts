@@ -1,0 +1,215 @@
+// The Drive file tree on disk: every folder a real directory, every file its real bytes, metadata in a sidecar
+// ".<name>.meta.json" beside it. The in-memory index is rebuilt from the sidecars on start.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { diskNameOfMeta, metaPath, safeName, uniqueName, writeAtomic, writeJsonAtomic } from './persistence';
+
+export const FOLDER = 'application/vnd.google-apps.folder';
+export const SHORTCUT = 'application/vnd.google-apps.shortcut';
+export const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
+
+/** What the sandbox keeps about a file; `parents` and `diskName` come from where the sidecar sits. */
+export interface DriveFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  description?: string;
+  appProperties: Record<string, string>;
+  properties: Record<string, string>;
+  trashed: boolean;
+  explicitlyTrashed: boolean;
+  starred: boolean;
+  createdTime: string;
+  modifiedTime: string;
+  version: number;
+  shortcutDetails?: { targetId: string; targetMimeType: string };
+  size?: number;
+  md5Checksum?: string;
+  originalFilename?: string;
+  diskName: string;
+}
+
+type Stored = Omit<DriveFile, 'parents' | 'diskName'>;
+
+/** Google Workspace types have no bytes of their own; the sandbox still writes something readable for them. */
+const diskSuffix = (mimeType: string): string =>
+  mimeType === FOLDER
+    ? ''
+    : mimeType === SPREADSHEET
+      ? '.sheet.json'
+      : mimeType === SHORTCUT
+        ? '.shortcut.json'
+        : mimeType.startsWith('application/vnd.google-apps.')
+          ? '.gapps.json'
+          : '';
+
+export const hasBytes = (mimeType: string): boolean => !mimeType.startsWith('application/vnd.google-apps.');
+
+export const newId = (length = 33): string =>
+  ('1' + randomBytes(length).toString('base64url')).slice(0, length).replace(/^./, '1');
+
+export class DriveStore {
+  readonly rootId: string;
+  private readonly files = new Map<string, DriveFile>();
+  private readonly rootDir: string;
+
+  constructor(readonly dir: string) {
+    this.rootDir = join(dir, 'My Drive');
+    mkdirSync(this.rootDir, { recursive: true });
+    const statePath = join(dir, '.sandbox', 'state.json');
+    if (existsSync(statePath)) {
+      this.rootId = (JSON.parse(readFileSync(statePath, 'utf8')) as { rootId: string }).rootId;
+    } else {
+      this.rootId = '0A' + newId(17);
+      writeJsonAtomic(statePath, { rootId: this.rootId });
+    }
+    this.loadFolder(this.rootId, this.rootDir);
+  }
+
+  /** Rebuilds the index from sidecars; bytes without a sidecar (an interrupted create) are ignored, never deleted. */
+  private loadFolder(folderId: string, path: string): void {
+    for (const entry of readdirSync(path)) {
+      const diskName = diskNameOfMeta(entry);
+      if (!diskName) continue;
+      let stored: Stored;
+      try {
+        stored = JSON.parse(readFileSync(join(path, entry), 'utf8')) as Stored;
+      } catch {
+        continue; // A sidecar someone edited into invalid JSON: skip the item rather than refuse to start.
+      }
+      const file: DriveFile = { ...stored, parents: [folderId], diskName };
+      this.files.set(file.id, file);
+      if (file.mimeType === FOLDER && existsSync(join(path, diskName)))
+        this.loadFolder(file.id, join(path, diskName));
+    }
+  }
+
+  resolveId(id: string): string {
+    return id === 'root' ? this.rootId : id;
+  }
+
+  get(id: string): DriveFile | undefined {
+    return this.files.get(this.resolveId(id));
+  }
+
+  all(): DriveFile[] {
+    return [...this.files.values()];
+  }
+
+  isFolder(id: string): boolean {
+    const resolved = this.resolveId(id);
+    return resolved === this.rootId || this.files.get(resolved)?.mimeType === FOLDER;
+  }
+
+  folderPath(folderId: string): string {
+    if (folderId === this.rootId) return this.rootDir;
+    const folder = this.files.get(folderId);
+    if (!folder || folder.mimeType !== FOLDER) throw new Error(`not a folder: ${folderId}`);
+    return join(this.folderPath(folder.parents[0] ?? this.rootId), folder.diskName);
+  }
+
+  bytesPath(file: DriveFile): string {
+    return join(this.folderPath(file.parents[0] ?? this.rootId), file.diskName);
+  }
+
+  private pickDiskName(parentId: string, name: string, mimeType: string, self?: string): string {
+    const taken = new Set(
+      this.all()
+        .filter((f) => f.parents[0] === parentId && f.id !== self)
+        .map((f) => f.diskName.toLowerCase()),
+    );
+    return uniqueName(this.folderPath(parentId), safeName(name) + diskSuffix(mimeType), taken);
+  }
+
+  private writeMeta(file: DriveFile): void {
+    const { parents: _p, diskName: _d, ...stored } = file;
+    writeJsonAtomic(metaPath(this.folderPath(file.parents[0] ?? this.rootId), file.diskName), stored);
+  }
+
+  /** Creates the item on disk (bytes first, sidecar last: the sidecar is what makes it exist). */
+  create(
+    init: Omit<DriveFile, 'diskName' | 'version' | 'size' | 'md5Checksum'>,
+    content?: Buffer,
+  ): DriveFile {
+    const parentId = init.parents[0] ?? this.rootId;
+    const file: DriveFile = {
+      ...init,
+      parents: [parentId],
+      version: 1,
+      diskName: this.pickDiskName(parentId, init.name, init.mimeType),
+    };
+    const path = this.bytesPath(file);
+    if (file.mimeType === FOLDER) mkdirSync(path, { recursive: true });
+    else if (hasBytes(file.mimeType)) this.setBytes(file, content ?? Buffer.alloc(0));
+    else writeAtomic(path, content ?? JSON.stringify(file.shortcutDetails ?? {}, null, 2) + '\n');
+    this.writeMeta(file);
+    this.files.set(file.id, file);
+    return file;
+  }
+
+  private setBytes(file: DriveFile, content: Buffer): void {
+    writeAtomic(this.bytesPath(file), content);
+    file.size = content.length;
+    file.md5Checksum = createHash('md5').update(content).digest('hex');
+  }
+
+  readBytes(file: DriveFile): Buffer {
+    const path = this.bytesPath(file);
+    return existsSync(path) && statSync(path).isFile() ? readFileSync(path) : Buffer.alloc(0);
+  }
+
+  /** Replaces the bytes (or, for a spreadsheet, its JSON) and bumps version and modifiedTime. */
+  writeContent(file: DriveFile, content: Buffer, now: string): void {
+    if (hasBytes(file.mimeType)) this.setBytes(file, content);
+    else writeAtomic(this.bytesPath(file), content);
+    this.touch(file, now);
+  }
+
+  /** Saves changed metadata; a new name or parent moves the bytes (or the directory) first, then the sidecar. */
+  save(file: DriveFile, previous: { name: string; parentId: string }, now: string): void {
+    const oldDir = this.folderPath(previous.parentId);
+    const oldDisk = file.diskName;
+    const parentId = file.parents[0] ?? this.rootId;
+    if (file.name !== previous.name || parentId !== previous.parentId) {
+      const diskName = this.pickDiskName(parentId, file.name, file.mimeType, file.id);
+      const from = join(oldDir, oldDisk);
+      const to = join(this.folderPath(parentId), diskName);
+      if (from !== to) {
+        if (existsSync(from)) renameSync(from, to);
+        file.diskName = diskName;
+        this.touch(file, now);
+        rmSync(metaPath(oldDir, oldDisk), { force: true });
+        return;
+      }
+    }
+    this.touch(file, now);
+  }
+
+  private touch(file: DriveFile, now: string): void {
+    file.modifiedTime = now;
+    file.version += 1;
+    this.writeMeta(file);
+  }
+
+  /** Removes the item and, for a folder, everything under it (Drive deletes a folder's descendants too). */
+  delete(file: DriveFile): void {
+    const dir = this.folderPath(file.parents[0] ?? this.rootId);
+    rmSync(metaPath(dir, file.diskName), { force: true });
+    rmSync(join(dir, file.diskName), { recursive: true, force: true });
+    const gone = [file.id];
+    while (gone.length) {
+      const id = gone.pop() as string;
+      this.files.delete(id);
+      for (const child of this.all()) if (child.parents[0] === id) gone.push(child.id);
+    }
+  }
+
+  isAncestor(ancestorId: string, id: string): boolean {
+    for (let cur = this.files.get(id); cur; cur = this.files.get(cur.parents[0] ?? '')) {
+      if (cur.parents[0] === ancestorId) return true;
+    }
+    return false;
+  }
+}
