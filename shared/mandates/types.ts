@@ -32,6 +32,22 @@ export interface Deadline {
   kind: DeadlineKind;
 }
 
+/**
+ * A deadline stated relative to something ("two weeks before the event", "within 10 days of receipt").
+ * When its anchor can be dated (the message date, an event date in the text) it is also listed, resolved,
+ * among `deadlines`; otherwise only here, so the digest can still show the rule.
+ */
+export interface RelativeDeadline {
+  /** The words it came from, as written. */
+  text: string;
+  /** Signed offset in days from the anchor: negative = before. */
+  offsetDays: number;
+  /** What it is relative to, as written ("the event", "receipt of this memo"). */
+  anchor: string;
+  /** The resolved date when the anchor could be dated. */
+  date?: string;
+}
+
 export type SchoolLevel = 'elementary' | 'middle' | 'high' | 'k8' | 'secondary' | 'early_childhood';
 
 export interface Audience {
@@ -69,6 +85,8 @@ export interface Triage {
   systems: string[];
   /** Days from the message date to the first due date; absent when either is unknown. */
   leadTimeDays?: number;
+  /** Deadlines stated relative to an event or to receipt (see RelativeDeadline). */
+  relativeDeadlines?: RelativeDeadline[];
   reasons: Reason[];
   /** Set when this is the same ask as an earlier message (a reminder, an extension, another department). */
   repeatOf?: string;

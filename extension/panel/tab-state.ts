@@ -1,0 +1,47 @@
+// The panel's view of one tab: which tab it follows (the active one, or one named in `?tab=`) and what
+// the worker recorded for it, kept live from session storage.
+import { signal } from '@preact/signals';
+import { seenPageKey } from '../../shared/seen-page';
+import { toSeenPageState, type SeenPageState } from '../background/seen-pages';
+import { sessionStore } from '../platform/storage';
+import { activeTabId, watchActiveTab } from '../platform/tabs';
+
+export const followedTab = signal<number | undefined>(undefined);
+export const seenPage = signal<SeenPageState | 'loading'>('loading');
+
+/** `sidepanel.html?tab=12` pins the panel to one tab (used when the panel is opened as a page). */
+export function pinnedTab(search: string): number | undefined {
+  const value = new URLSearchParams(search).get('tab');
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+async function follow(tabId: number | undefined, signal: AbortSignal): Promise<void> {
+  followedTab.value = tabId;
+  if (tabId === undefined) {
+    seenPage.value = { state: 'none' };
+    return;
+  }
+  sessionStore.watch(
+    seenPageKey(tabId),
+    (value) => {
+      if (followedTab.value === tabId) seenPage.value = toSeenPageState(value);
+    },
+    signal,
+  );
+  const stored = await sessionStore.get(seenPageKey(tabId));
+  if (followedTab.value === tabId && !signal.aborted) seenPage.value = toSeenPageState(stored);
+}
+
+export async function startFollowing(search: string, lifetime: AbortSignal): Promise<void> {
+  const pinned = pinnedTab(search);
+  if (pinned !== undefined) return follow(pinned, lifetime);
+  let current = new AbortController();
+  lifetime.addEventListener('abort', () => current.abort(), { once: true });
+  const followActive = async () => {
+    current.abort();
+    current = new AbortController();
+    await follow(await activeTabId(), current.signal);
+  };
+  watchActiveTab(() => void followActive(), lifetime);
+  await followActive();
+}

@@ -1,0 +1,149 @@
+// Who a message is for: the roles named in its address lines ("TO:", "Attention", "Dear ...", a routing
+// list), who each sentence puts a duty on, and the school levels the text states.
+
+import { LEVELS, ROLES, type RoleDef } from './roles';
+import { PhraseMatcher, type Sentence, type Word } from './text';
+import type { SchoolLevel } from './types';
+
+export interface RoleMention {
+  role: RoleDef;
+  index: number;
+  text: string;
+}
+
+const ROLE_BY_PHRASE = new Map<string, RoleDef>();
+for (const role of ROLES) for (const p of role.phrases) ROLE_BY_PHRASE.set(normal(p), role);
+const ROLE_MATCHER = new PhraseMatcher(ROLES.flatMap((r) => r.phrases));
+const LEVEL_BY_PHRASE = new Map<string, SchoolLevel>();
+for (const l of LEVELS) for (const p of l.phrases) LEVEL_BY_PHRASE.set(normal(p), l.level);
+const LEVEL_MATCHER = new PhraseMatcher(LEVELS.flatMap((l) => l.phrases));
+
+function normal(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Every role named in a text, in order. */
+export function roleMentions(text: string, words?: readonly Word[]): RoleMention[] {
+  const out: RoleMention[] = [];
+  for (const m of ROLE_MATCHER.find(text, words, 40)) {
+    const role = ROLE_BY_PHRASE.get(normal(m.phrase));
+    // "HT" and "SAU" only count in capitals: lower-case they are other words.
+    if (role && !(m.text.length <= 3 && m.text !== m.text.toUpperCase()))
+      out.push({ role, index: m.start, text: m.text });
+  }
+  return out;
+}
+
+export interface HeaderAudience {
+  /** Roles named in the address lines. */
+  roles: string[];
+  /** true: principals are among the addressees; false: others only; undefined: no address lines. */
+  principalAddressed: boolean | undefined;
+  /** The address lines, as written (for the reason). */
+  evidence: string[];
+  /** Roles named in the title when it names only others ("Building Staff ... Checklist"). */
+  titleOthers: string[];
+  /** The title (subject, else first line) those roles came from. */
+  title: string;
+}
+
+const ADDRESS_LABEL =
+  /^(?:to\s*[:,]|to$|attention\b|attn\b|routing\b|distribution\b|sent to\b|memo to\b|addressed to\b|audience\s*:|dear\b|other\s*:)\s*[:,;.-]?\s*/i;
+const INLINE_TO =
+  /(?:^|\s)(?:TO|To|Attention|ATTENTION)\s*:\s*(.{0,300}?)(?=\s+(?:[A-Z][A-Za-z]*\.?\s*){1,2}:|$)/;
+const INLINE_ROUTING = /\bROUTING\s+(.{0,400}?)(?=\s+[A-Z]{3,}:|$)/;
+const GLUE =
+  /\b(?:and|all|other|public|private|school|schools|district|of|the|in|for|ordinary|special|aided|state|local|&|\/|with|a)\b/gi;
+
+/** Address lines in the first part of a memo, and the roles they name. */
+export function headerAudience(sentences: readonly Sentence[], subject?: string): HeaderAudience {
+  const roles = new Set<string>();
+  const evidence: string[] = [];
+  let principal = false;
+  const head = sentences.slice(0, 30);
+  const take = (text: string) => {
+    const found = roleMentions(text);
+    if (found.length === 0) return false;
+    for (const f of found) {
+      roles.add(f.role.role);
+      if (f.role.principalSide) principal = true;
+    }
+    evidence.push(text.length > 160 ? text.slice(0, 160) + '…' : text);
+    return true;
+  };
+  for (let i = 0; i < head.length; i++) {
+    const s = head[i] as Sentence;
+    const text = s.text;
+    if (text.length > 300 && i > 3) continue; // address lines are short
+    const label = ADDRESS_LABEL.exec(text);
+    if (label) {
+      const rest = text.slice(label[0].length);
+      // "Dear Colleagues" names no role; "To:" followed by a bare label line continues on the next line.
+      if (rest.trim()) take(rest.slice(0, 600));
+      else if (head[i + 1]) take((head[i + 1] as Sentence).text.slice(0, 600));
+      continue;
+    }
+    // A routing list: short lines made only of role names ("Elementary Principals", "Co-op Directors").
+    if (i < 20 && text.length < 70 && isRoleOnly(text)) take(text);
+  }
+  if (evidence.length === 0) {
+    // PDF extractions run the header into one line: "From : X To : Heads of Schools Ref. : ...".
+    const flat = head
+      .map((s) => s.text)
+      .join(' ')
+      .slice(0, 2000);
+    const inline = INLINE_TO.exec(flat) ?? INLINE_ROUTING.exec(flat);
+    if (inline?.[1]) take(inline[1]);
+  }
+  const to = subject ? /\(\s*to:\s*([^)]+)\)/i.exec(subject) : null;
+  if (to?.[1]) take(to[1]);
+  const titleOthers: string[] = [];
+  const title = subject ?? head[0]?.text ?? '';
+  const inTitle = roleMentions(title);
+  if (inTitle.length > 0 && inTitle.every((m) => !m.role.principalSide))
+    titleOthers.push(...inTitle.map((m) => m.role.role));
+  return {
+    roles: [...roles],
+    principalAddressed: roles.size === 0 ? undefined : principal,
+    evidence,
+    titleOthers,
+    title,
+  };
+}
+
+function isRoleOnly(line: string): boolean {
+  const found = roleMentions(line);
+  if (found.length === 0) return false;
+  let rest = line;
+  for (const f of found) rest = rest.replace(f.text, ' ');
+  for (const l of LEVEL_MATCHER.find(rest)) rest = rest.replace(l.text, ' ');
+  rest = rest.replace(GLUE, ' ');
+  rest = rest.replace(
+    /\b(?:elementary|middle|high|secondary|primary|co-op|federal|programs?|testing|test)\b/gi,
+    ' ',
+  );
+  return rest.replace(/[^A-Za-z]/g, '').length <= 3;
+}
+
+/** School levels stated in the opening of the text (address lines, grade tags, "all secondary schools"). */
+export function levelsOf(words: readonly Word[]): SchoolLevel[] {
+  const found = new Set<SchoolLevel>();
+  for (const m of LEVEL_MATCHER.findIn(words)) {
+    const level = LEVEL_BY_PHRASE.get(normal(m.phrase));
+    if (level) found.add(level);
+  }
+  return [...found];
+}
+
+/** Who a sentence's ask is on: the first role named before the ask word. */
+export function actorBefore(
+  text: string,
+  askIndex: number,
+  words?: readonly Word[],
+): RoleMention | undefined {
+  for (const m of roleMentions(text, words)) {
+    if (m.index >= askIndex) break;
+    return m;
+  }
+  return undefined;
+}

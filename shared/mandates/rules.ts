@@ -1,0 +1,95 @@
+// The built-in triage rules as plain data: the words that signal a duty, a request, a condition or mere
+// information, what each pushes the call toward, and the sentence a principal reads when it decides.
+// The engine (classify.ts) only interprets this table, so a rule is changed here, not in code.
+
+import { ASK_RULES } from './rules-asks';
+import { SOFTENING_RULES } from './rules-softening';
+import type { Tier } from './types';
+
+/** What a rule's words tell the engine about a sentence. */
+export type Signal =
+  /** A duty: must, shall, required, a deadline. */
+  | 'duty'
+  /** A request: please submit, are asked to, register, should. */
+  | 'request'
+  /** Makes a duty or request optional or conditional: if you wish, voluntary, only where applicable. */
+  | 'condition'
+  /** An invitation: encouraged, invited, seeking nominations. An ask, but optional. */
+  | 'invitation'
+  /** A standing compliance consequence even without a date: statutory, mandatory, will not be considered. */
+  | 'compliance'
+  /** A sentence that opens with a command verb ("Share the flyer", "Upload your plan"). */
+  | 'imperative'
+  /** The memo's own header says a response is required. */
+  | 'response'
+  /** The message presents itself as information only. */
+  | 'information'
+  /** Words that look like a request but are not one ("please contact us with questions"): removed first. */
+  | 'courtesy';
+
+export interface BuiltinRule {
+  id: string;
+  signal: Signal;
+  /** The tier this rule argues for when it decides; 'weight' when it only adjusts others. */
+  effect: Tier | 'weight';
+  weight: number;
+  /** Literal phrases (case-insensitive; `*` = one optional word). */
+  phrases: string[];
+  /** Short name for the explanation. */
+  title: string;
+  /** What the rule means, in a principal's words. */
+  explanation: string;
+}
+
+/** Every built-in phrase rule, softening rules first (courtesy lines are removed before asks are read). */
+export const BUILTIN_RULES: readonly BuiltinRule[] = [...SOFTENING_RULES, ...ASK_RULES];
+
+/** Scores at which the engine makes each call (see classify.ts for how the scores are summed). */
+export const THRESHOLDS = {
+  /** Duty points on the school side needed for must_do, when a due date or consequence backs them. */
+  mustDo: 2,
+  /** Duty points that make a must_do without a date (several plain duties on the principal). */
+  mustDoUndated: 6,
+  /** Request points on the school side needed for an action. */
+  action: 1,
+  /** Information points that turn a single weak request into fyi. */
+  informationOverridesRequest: 2,
+} as const;
+
+/** Rules the engine adds on top of the phrase table, so their reasons can be explained too. */
+export const DERIVED_RULES = {
+  hardDate: {
+    id: 'builtin:hard-date',
+    title: 'A duty with a hard date',
+    explanation: 'A duty on you or your school with a due date is a must-do: this is the ball not to drop.',
+  },
+  addressedToOthers: {
+    id: 'builtin:addressed-to-others',
+    title: 'Addressed to someone else',
+    explanation:
+      'The memo is addressed to other roles (superintendents, business managers, all staff, custodians, governors...) and asks nothing of principals, so someone else handles it.',
+  },
+  statedDeadline: {
+    id: 'builtin:stated-deadline',
+    title: 'A stated deadline',
+    explanation:
+      'The message names a deadline for you ("deadline", "last day to", "due date") even where the date itself sits elsewhere (a calendar entry, an attachment): treat it as a must-do.',
+  },
+  askOfOthers: {
+    id: 'builtin:asks-others',
+    title: 'The ask is for someone else',
+    explanation:
+      'Every duty or request in the message names another role (teachers, families, districts, business office...), not you or your school.',
+  },
+  nothingAsked: {
+    id: 'builtin:nothing-asked',
+    title: 'Nothing asked',
+    explanation: 'No duty, request or deadline for you was found, so this is information only.',
+  },
+  bulletin: {
+    id: 'builtin:bulletin',
+    title: 'A bulletin of several items',
+    explanation:
+      'A newsletter, list of dates or action table is split into its items; it takes the most demanding tier among them.',
+  },
+} as const;

@@ -1,0 +1,139 @@
+// The mandate triage: one central-office message in, its tier, audience, deadlines, asks, contacts,
+// systems, lead time and reasons out; bulletins are split into items first. Synchronous and deterministic.
+
+import { headerAudience, levelsOf, type HeaderAudience } from './audience';
+import { type YMD, parseIsoDate } from './calendar';
+import { decide, readSentences } from './classify';
+import { dateFromHeader, extractDeadlines, leadTime } from './dates';
+import { actionsFrom, contactsFrom, systemsFrom } from './extract';
+import { splitBulletin } from './bulletin';
+import { linkRepeats } from './repeats';
+import { DERIVED_RULES } from './rules';
+import { clip, openingWords, splitSentences, tidy, wordsOf, wordsOfSentences } from './text';
+import {
+  TIER_ORDER,
+  type Deadline,
+  type MandateMessage,
+  type Triage,
+  type TriageItem,
+  type UserRule,
+} from './types';
+import { applyUserRules } from './userRules';
+
+type Core = Omit<Triage, 'id' | 'items' | 'repeatOf'>;
+
+function asText(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+}
+
+/** Triage one text (a whole message or one bulletin item). */
+function analyse(
+  text: string,
+  ctx: { subject?: string; from?: string; sent?: YMD; parentHeader?: HeaderAudience },
+  rules: readonly UserRule[] | undefined,
+): Core {
+  const sentences = splitSentences(text);
+  const words = wordsOfSentences(sentences);
+  const head = openingWords(sentences, words, 1500);
+  const own = headerAudience(sentences, ctx.subject);
+  const header = own.principalAddressed === undefined && ctx.parentHeader ? ctx.parentHeader : own;
+  const { deadlines: found, relative } = extractDeadlines(sentences, ctx.sent, text);
+  const readings = readSentences(sentences, words);
+  const call = decide(readings, header, found, head);
+  const user = applyUserRules(rules, { from: ctx.from, subject: ctx.subject, text });
+  const deadlines: Deadline[] = found.map(({ sentence: _s, ...d }) => d);
+  const roles = new Set(header.roles);
+  for (const r of readings) if (r.role) roles.add(r.role);
+  const core: Core = {
+    tier: user ? user.tier : call.tier,
+    confidence: user ? 1 : call.confidence,
+    audience: { roles: [...roles], levels: levelsOf([...wordsOf(ctx.subject ?? ''), ...head]) },
+    deadlines,
+    actions: actionsFrom(call.readings),
+    contacts: contactsFrom(text),
+    systems: systemsFrom(text),
+    reasons: user ? [user.reason, ...call.reasons] : call.reasons,
+  };
+  const lead = leadTime(deadlines, ctx.sent);
+  if (lead !== undefined) core.leadTimeDays = lead;
+  if (relative.length) core.relativeDeadlines = relative;
+  return core;
+}
+
+/** Triage one central-office message. Never throws on odd input: missing text reads as empty. */
+export function triage(message: MandateMessage, rules?: UserRule[]): Triage {
+  const id = asText(message?.id);
+  const subject = message?.subject === undefined ? undefined : tidy(asText(message.subject));
+  const from = message?.from === undefined ? undefined : asText(message.from);
+  const text = tidy(asText(message?.text));
+  const sent = parseIsoDate(asText(message?.date)) ?? dateFromHeader(splitSentences(text.slice(0, 3000)));
+  const ctx = { subject, from, sent };
+  const parts = splitBulletin(text);
+  if (!parts) return { id, ...analyse(text, ctx, rules) };
+
+  const parentHeader = headerAudience(splitSentences(text.slice(0, 3000)), subject);
+  const items: TriageItem[] = parts.map((part, n) => ({
+    id: `${id}#${n + 1}`,
+    title: clip(part.title, 100),
+    ...analyse(part.text, { from, sent, parentHeader }, rules),
+  }));
+  const top = items.reduce((a, b) => (TIER_ORDER[b.tier] < TIER_ORDER[a.tier] ? b : a));
+  // The bulletin as a whole only contributes who it is addressed to and whom to contact.
+  const whole = {
+    audience: {
+      roles: parentHeader.roles,
+      levels: levelsOf(wordsOf(`${subject ?? ''}\n${text.slice(0, 1500)}`)),
+    },
+    contacts: contactsFrom(text),
+    systems: systemsFrom(text),
+  };
+  const bySender = applyUserRules(
+    (rules ?? []).filter((r) => !r.match.phrase),
+    { from, subject, text },
+  );
+  const deadlines = dedupe(items.flatMap((i) => i.deadlines));
+  const result: Triage = {
+    id,
+    tier: bySender ? bySender.tier : top.tier,
+    confidence: bySender ? 1 : top.confidence,
+    audience: {
+      roles: [...new Set([...whole.audience.roles, ...items.flatMap((i) => i.audience.roles)])],
+      levels: [...new Set([...whole.audience.levels, ...items.flatMap((i) => i.audience.levels)])],
+    },
+    deadlines,
+    actions: [...new Set(items.flatMap((i) => i.actions))].slice(0, 8),
+    contacts: whole.contacts,
+    systems: whole.systems,
+    reasons: [
+      ...(bySender ? [bySender.reason] : []),
+      {
+        rule: DERIVED_RULES.bulletin.id,
+        explanation: DERIVED_RULES.bulletin.explanation,
+        matched: [`${items.length} items`, top.title],
+        effect: top.tier,
+      },
+      ...top.reasons,
+    ],
+    items,
+  };
+  const lead = leadTime(deadlines, sent);
+  if (lead !== undefined) result.leadTimeDays = lead;
+  return result;
+}
+
+function dedupe(deadlines: Deadline[]): Deadline[] {
+  const seen = new Set<string>();
+  return deadlines.filter((d) => {
+    const key = `${d.monthDay}|${d.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Triage many messages and link repeats (reminders, extensions, the same ask from another department). */
+export function triageAll(messages: MandateMessage[], rules?: UserRule[]): Triage[] {
+  const triages = messages.map((m) => triage(m, rules));
+  linkRepeats(messages, triages);
+  return triages;
+}

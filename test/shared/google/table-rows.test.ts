@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { GoogleClient } from '../../../shared/google/client';
+import type { SheetsRequest } from '../../../shared/google/sheets';
+import { Sheets } from '../../../shared/google/sheets';
+import { TableAppender, TableLayoutError } from '../../../shared/google/table-rows';
+import { NetworkError } from '../../../shared/google/transport';
+import { type CellValue, ROW_ID_HEADER, ROW_ID_METADATA_KEY, tabByKey } from '../../../shared/schema/sheet';
+import {
+  CountingTokens,
+  FakeClock,
+  type Script,
+  ScriptedTransport,
+  bodyJson,
+  googleError,
+  json,
+} from './fakes';
+
+const filings = tabByKey('filings');
+
+/** A Filings tab held as a grid, answering the three requests a row append makes. */
+function tinySheet(header: CellValue[], options: { loseUpdateAnswers?: number } = {}) {
+  const grid: CellValue[][] = [header];
+  const metadata: { key: string; value: string; row: number }[] = [];
+  let toLose = options.loseUpdateAnswers ?? 0;
+  const script: Script = (req) => {
+    const url = new URL(req.url);
+    if (req.method === 'GET' && url.pathname.endsWith('/values:batchGet')) {
+      const valueRanges = url.searchParams.getAll('ranges').map((range) => {
+        const m = /!([A-Z]+):\1$/.exec(range);
+        if (!m) return { range, values: [grid[0]] };
+        const col = m[1]!.charCodeAt(0) - 65;
+        const values = grid.map((r) => [r[col] ?? '']);
+        while (values.length && values.at(-1)![0] === '') values.pop();
+        return { range, values };
+      });
+      return json(200, { spreadsheetId: 's1', valueRanges });
+    }
+    if (req.method === 'GET')
+      return json(200, { sheets: [{ properties: { sheetId: 7, title: 'Filings' } }] });
+    const { requests } = bodyJson(req) as { requests: SheetsRequest[] };
+    for (const r of requests) {
+      if (r.appendCells)
+        for (const row of r.appendCells.rows!)
+          grid.push(
+            row.values!.map((c) => c.userEnteredValue?.stringValue ?? c.userEnteredValue?.numberValue ?? ''),
+          );
+      const dm = r.createDeveloperMetadata?.developerMetadata;
+      if (dm)
+        metadata.push({
+          key: dm.metadataKey!,
+          value: dm.metadataValue!,
+          row: dm.location!.dimensionRange!.startIndex!,
+        });
+    }
+    if (toLose-- > 0) return new NetworkError('reset', 'socket hang up');
+    return json(200, { spreadsheetId: 's1', replies: [] });
+  };
+  return { grid, metadata, script };
+}
+
+function appender(script: Script) {
+  const transport = new ScriptedTransport(script);
+  const client = new GoogleClient({
+    transport,
+    tokens: new CountingTokens(),
+    clock: new FakeClock(),
+    retry: { maxAttempts: 4 },
+  });
+  return {
+    transport,
+    table: new TableAppender(new Sheets(client, { origin: 'http://127.0.0.1:9' }), 's1', filings),
+  };
+}
+
+const header = filings.columns.map((c) => c.header);
+const row = (id: string, title: string) => ({ id, record: { kind: 'email', title, step: 6 } });
+
+describe('appending Filings rows', () => {
+  it('writes each row once, with its id in the hidden column and as row metadata', async () => {
+    const sheet = tinySheet(header);
+    const { table, transport } = appender(sheet.script);
+    const result = await table.append([row('r1', 'Visit plan'), row('r2', 'Data review')]);
+    expect(result).toEqual({ appended: ['r1', 'r2'], alreadyThere: [] });
+    expect(sheet.grid.slice(1).map((r) => [r[0], r[header.indexOf('Title')]])).toEqual([
+      ['r1', 'Visit plan'],
+      ['r2', 'Data review'],
+    ]);
+    expect(sheet.metadata).toEqual([
+      { key: ROW_ID_METADATA_KEY, value: 'r1', row: 1 },
+      { key: ROW_ID_METADATA_KEY, value: 'r2', row: 2 },
+    ]);
+    // one look-up of the tab id, then one batchGet and one batchUpdate
+    expect(transport.log.map((r) => `${r.method} ${new URL(r.url).pathname.split('/').at(-1)}`)).toEqual([
+      'GET s1',
+      'GET values:batchGet',
+      'POST s1:batchUpdate',
+    ]);
+  });
+
+  it('skips rows already in the sheet, so filing the same batch again adds nothing', async () => {
+    const sheet = tinySheet(header);
+    const { table, transport } = appender(sheet.script);
+    await table.append([row('r1', 'Visit plan')]);
+    const again = await table.append([
+      row('r1', 'Visit plan'),
+      row('r2', 'Data review'),
+      row('r2', 'Data review'),
+    ]);
+    expect(again).toEqual({ appended: ['r2'], alreadyThere: ['r1'] });
+    expect(sheet.grid).toHaveLength(3);
+    const third = await table.append([row('r1', 'Visit plan'), row('r2', 'Data review')]);
+    expect(third.appended).toEqual([]);
+    expect(transport.log.at(-1)!.url).toContain('batchGet');
+  });
+
+  it('a batchUpdate whose answer was lost is not sent twice', async () => {
+    const sheet = tinySheet(header, { loseUpdateAnswers: 1 });
+    const { table } = appender(sheet.script);
+    await table.append([row('r1', 'Visit plan')]);
+    expect(sheet.grid).toHaveLength(2);
+  });
+
+  it('finds the id column and the other columns by header after the network reordered them and added its own', async () => {
+    const moved: CellValue[] = ['Notes', 'Title', ...header.filter((h) => h !== 'Title')];
+    const sheet = tinySheet(moved);
+    const { table } = appender(sheet.script);
+    await table.append([row('r1', 'Visit plan')]);
+    const written = sheet.grid[1]!;
+    expect(written[moved.indexOf(ROW_ID_HEADER)]).toBe('r1');
+    expect(written[1]).toBe('Visit plan');
+    expect(written[0]).toBe('');
+    await table.append([row('r1', 'Visit plan')]);
+    expect(sheet.grid).toHaveLength(2);
+  });
+
+  it('says the tab needs set-up when the id column is gone, instead of writing rows it could not dedupe', async () => {
+    const sheet = tinySheet(header.filter((h) => h !== ROW_ID_HEADER));
+    const { table } = appender(sheet.script);
+    await expect(table.append([row('r1', 'Visit plan')])).rejects.toBeInstanceOf(TableLayoutError);
+    expect(sheet.grid).toHaveLength(1);
+  });
+
+  it('says the tab is missing when the spreadsheet has no Filings tab', async () => {
+    const { table } = appender((req) =>
+      req.url.includes('batchGet') ? googleError(400, 'badRequest') : json(200, { sheets: [] }),
+    );
+    await expect(table.append([row('r1', 'x')])).rejects.toThrow('has no "Filings" tab');
+  });
+});

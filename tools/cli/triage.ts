@@ -1,0 +1,67 @@
+// `rounds triage FILE`: labels central-office mail (JSON Lines, an .eml or an .mbox) with its tier, audience,
+// deadlines, asks and reasons, one JSON line per message; bad records are named by line on stderr.
+import type { MandateMessage } from '../../shared/mandates/types';
+import { triageAll } from '../../shared/mandates/triage';
+import { readInto, rulesOption } from '../mail/intake';
+import { lineWriter, parseOptions, usageError } from '../mail/options';
+import type { CommandIO } from './commands';
+
+const HELP = `Usage: rounds triage FILE [--rules RULES.json]
+
+Sorts central-office mail the way a good ILD would and explains every call. Prints one JSON line per
+message: {"id", "tier", "confidence", "audience", "deadlines", "actions", "contacts", "systems",
+"leadTimeDays", "reasons", "repeatOf"?, "items"?}. A bulletin adds "items", each triaged the same way.
+Nothing is sent anywhere and no mail is changed: the command only reads FILE.
+
+FILE is one of (told apart by content, then by extension):
+  JSON Lines   one {"id", "text", "subject"?, "from"?, "date"?} object per line (.jsonl);
+               "date" is 2026-12-04, an ISO date-time or a mail Date header; blank lines are skipped
+  an email     a single message saved as .eml (Message-ID is the id)
+  a mailbox    an .mbox file of many messages (Thunderbird, Apple Mail, Google Takeout)
+
+Options:
+  --rules FILE  a JSON array of your corrections, applied before the built-in rules, e.g.
+                [{"id": "r1", "match": {"sender": "transport@district.org"}, "tier": "fyi",
+                  "note": "bus notices are handled by the office"}]
+                "match" takes "sender", "department" or "phrase"; "tier" is must_do, action, fyi or
+                not_for_principals.
+  -h, --help    show this help
+
+A record that cannot be read is reported on stderr with its line number ("line 7: \\"text\\" must be a
+string") and the others are still triaged. Exit status: 0 all records triaged, 1 some could not be,
+2 the command could not run (missing file, bad option, bad rules file).
+`;
+
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const parsed = parseOptions(
+    'triage',
+    argv,
+    { rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    io,
+  );
+  if (!parsed.ok) return 2;
+  if (parsed.values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined) return usageError('triage', 'give the FILE to triage', io);
+  if (extra.length) return usageError('triage', `one FILE at a time (also got ${extra.join(' ')})`, io);
+  const rules = await rulesOption('triage', parsed.values.rules as string | undefined, io);
+  if (!rules) return 2;
+
+  // Repeats are linked across the whole file, so the messages are read first; the output is written as it
+  // is produced, in blocks, never assembled into one string.
+  const messages: MandateMessage[] = [];
+  const intake = await readInto('triage', file, io, { onMessage: (m) => messages.push(m) });
+  if (intake.unreadable) return 2;
+  const out = lineWriter(io);
+  for (const result of triageAll(messages, rules)) out.line(JSON.stringify(result));
+  out.flush();
+  if (intake.failed) {
+    io.stderr(
+      `rounds triage: ${intake.failed} of ${intake.failed + intake.read} records could not be triaged (see above); the other ${intake.read} were.\n`,
+    );
+  }
+  return intake.failed ? 1 : 0;
+}

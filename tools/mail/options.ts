@@ -1,0 +1,43 @@
+// Option parsing for the mandate commands: node's parseArgs, with its errors turned into one usage line
+// that points at `--help`, and a buffered writer so a large triage is not written line by line.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CommandIO } from '../cli/commands';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export type Parsed =
+  { ok: true; values: Record<string, string | boolean | undefined>; positionals: string[] } | { ok: false };
+
+export function parseOptions(command: string, argv: string[], options: Options, io: CommandIO): Parsed {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { ok: true, values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    usageError(command, (error as Error).message.replace(/\. To specify a positional.*$/s, ''), io);
+    return { ok: false };
+  }
+}
+
+export function usageError(command: string, message: string, io: CommandIO): 2 {
+  io.stderr(`rounds ${command}: ${message}\nRun \`rounds ${command} --help\` for the options.\n`);
+  return 2;
+}
+
+/** Collects output lines and writes them in blocks of about 64 KB: few writes, little held in memory. */
+export function lineWriter(io: CommandIO): { line(text: string): void; flush(): void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) io.stdout(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    line(text) {
+      pending.push(text, '\n');
+      size += text.length + 1;
+      if (size >= 64 * 1024) flush();
+    },
+    flush,
+  };
+}
