@@ -1,7 +1,20 @@
 // The messages the extension's parts send each other (content script ↔ worker ↔ side panel), validated on
 // arrival: a message from an older or damaged sender is refused with a reason, never half-handled.
 import * as v from 'valibot';
+import { describeIssues } from './schema/issues';
 import { SeenPageSchema, type Checked } from './seen-page';
+
+/**
+ * Every message carries this version. After an update, a tab can still run the old content script until
+ * it is reloaded; a message from a different version is refused with a reason instead of misread.
+ */
+export const MESSAGE_VERSION = 1;
+
+/** A message as it travels: the message itself plus the version of Rounds that sent it. */
+export const stamped = <T extends object>(message: T): T & { v: typeof MESSAGE_VERSION } => ({
+  ...message,
+  v: MESSAGE_VERSION,
+});
 
 export const ToWorkerSchema = v.variant('type', [
   /** A content script read its page. */
@@ -24,9 +37,19 @@ export const ReplySchema = v.variant('ok', [
 export type Reply = v.InferOutput<typeof ReplySchema>;
 
 function check<T>(schema: v.GenericSchema<unknown, T>, input: unknown, what: string): Checked<T> {
+  const version = typeof input === 'object' && input !== null ? (input as { v?: unknown }).v : undefined;
+  if (version !== MESSAGE_VERSION) {
+    return {
+      ok: false,
+      problem: `a ${what} from a different version of Rounds (${JSON.stringify(version ?? null)}, this is ${MESSAGE_VERSION}): reload the page`,
+    };
+  }
   const parsed = v.safeParse(schema, input);
   if (parsed.success) return { ok: true, value: parsed.output };
-  return { ok: false, problem: `not a Rounds ${what}: ${parsed.issues[0]?.message ?? 'unknown shape'}` };
+  return {
+    ok: false,
+    problem: `not a Rounds ${what}: ${describeIssues(parsed.issues, 1) || 'unknown shape'}`,
+  };
 }
 
 export const checkToWorker = (input: unknown) => check(ToWorkerSchema, input, 'message for the worker');

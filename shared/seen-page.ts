@@ -1,6 +1,7 @@
 // What Rounds sees on a tab — the open Gmail conversation, a Doc, or why it can't tell — as one validated
 // record: the content script writes it, the worker stores it per tab, the side panel shows it.
 import * as v from 'valibot';
+import { describeIssues } from './schema/issues';
 
 /** Bodies are cut here: enough for triage and filing decisions, small enough for session storage. */
 export const MAX_BODY_CHARS = 50_000;
@@ -65,26 +66,16 @@ export const seenPageKey = (tabId: number) => `page:${tabId}`;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-function problemOf(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => {
-      const path = issue.path?.map((p) => String(p.key)).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
-
 export function checkSeenPage(input: unknown): Checked<SeenPage> {
   const parsed = v.safeParse(SeenPageSchema, input);
   return parsed.success
     ? { ok: true, value: parsed.output }
-    : { ok: false, problem: problemOf(parsed.issues) };
+    : { ok: false, problem: describeIssues(parsed.issues, 3) };
 }
 
 export function checkStoredSeenPage(input: unknown): Checked<StoredSeenPage> {
   const parsed = v.safeParse(StoredSeenPageSchema, input);
   return parsed.success
     ? { ok: true, value: parsed.output }
-    : { ok: false, problem: problemOf(parsed.issues) };
+    : { ok: false, problem: describeIssues(parsed.issues, 3) };
 }

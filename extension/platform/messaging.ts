@@ -4,6 +4,7 @@ import {
   checkToContent,
   checkToWorker,
   ReplySchema,
+  stamped,
   type Reply,
   type ToContent,
   type ToWorker,
@@ -48,10 +49,11 @@ export function isOrphaned(): boolean {
   }
 }
 
-export const sendToWorker = (message: ToWorker) => send(() => browserApi().runtime.sendMessage(message));
+export const sendToWorker = (message: ToWorker) =>
+  send(() => browserApi().runtime.sendMessage(stamped(message)));
 
 export const sendToTab = (tabId: number, message: ToContent) =>
-  send(() => browserApi().tabs.sendMessage(tabId, message));
+  send(() => browserApi().tabs.sendMessage(tabId, stamped(message)));
 
 type Handler<T> = (message: T, tabId: number | undefined) => Reply | Promise<Reply>;
 

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { type Filing, FilingSchema, type StepNumber } from '../domain';
-import { describeIssues } from '../schema/records';
+import { describeIssues } from '../schema/issues';
 import type { TableRow } from '../google/table-rows';
 
 export function filingId(kind: Filing['kind'], sourceId: string, cycleId: string, step: StepNumber): string {

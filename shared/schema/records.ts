@@ -15,6 +15,7 @@ import {
   TranslationSchema,
   VisitSchema,
 } from '../domain';
+import { describeIssues } from './issues';
 
 interface RecordKind<S extends v.GenericSchema> {
   version: number;
@@ -48,7 +49,8 @@ export interface StoredRecord<K extends RecordKindName = RecordKindName> {
   data: RecordOf<K>;
 }
 
-export type ReadResult<K extends RecordKindName> = { ok: true; record: RecordOf<K> } | { ok: false; problem: string };
+export type ReadResult<K extends RecordKindName> =
+  { ok: true; record: RecordOf<K> } | { ok: false; problem: string };
 
 /** Wraps a record for storage, validating it first so nothing malformed is ever written. */
 export function storeRecord<K extends RecordKindName>(name: K, data: RecordOf<K>): StoredRecord<K> {
@@ -61,29 +63,24 @@ export function storeRecord<K extends RecordKindName>(name: K, data: RecordOf<K>
 /** Reads a stored record of the expected kind; anything else comes back as a sentence saying what is wrong. */
 export function readRecord<K extends RecordKindName>(name: K, stored: unknown): ReadResult<K> {
   const spec = RECORD_KINDS[name];
-  if (typeof stored !== 'object' || stored === null) return { ok: false, problem: `a stored ${name} should be an object` };
+  if (typeof stored !== 'object' || stored === null)
+    return { ok: false, problem: `a stored ${name} should be an object` };
   const { kind: found, v: version, data } = stored as Partial<StoredRecord>;
-  if (found !== name) return { ok: false, problem: `expected a stored ${name}, found ${JSON.stringify(found ?? null)}` };
+  if (found !== name)
+    return { ok: false, problem: `expected a stored ${name}, found ${JSON.stringify(found ?? null)}` };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, problem: `a stored ${name} has no valid version` };
   }
   if (version > spec.version) {
-    return { ok: false, problem: `this ${name} was saved by a newer Rounds (version ${version}); update Rounds to read it` };
+    return {
+      ok: false,
+      problem: `this ${name} was saved by a newer Rounds (version ${version}); update Rounds to read it`,
+    };
   }
   let upgraded: unknown = data;
   for (let from = version; from < spec.version; from++) upgraded = spec.upgrades[from - 1]!(upgraded);
   const parsed = v.safeParse(spec.schema, upgraded);
-  if (!parsed.success) return { ok: false, problem: `this ${name} is damaged: ${describeIssues(parsed.issues)}` };
+  if (!parsed.success)
+    return { ok: false, problem: `this ${name} is damaged: ${describeIssues(parsed.issues)}` };
   return { ok: true, record: parsed.output as RecordOf<K> };
-}
-
-/** valibot issues as one sentence a person can act on: "name: a school needs a name; level: …". */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path?.map((p) => String(p.key)).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
 }

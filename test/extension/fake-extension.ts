@@ -2,6 +2,7 @@
 // sidePanel, Firefox's sidebarAction) as recording fakes, installed as the `chrome` global.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi } from 'vitest';
+import { stamped } from '../../shared/extension-messages';
 
 export function installChrome() {
   fakeBrowser.reset();
@@ -30,7 +31,16 @@ export function installFirefox() {
 }
 
 /** Delivers a runtime message as if sent from `tabId` and waits for the listener's reply. */
+/** Delivers a message as another part of Rounds would send it: stamped with this version. */
 export function deliver(
+  message: object,
+  tabId?: number,
+): { reply: Promise<unknown>; returned: Promise<unknown[]> } {
+  return deliverRaw(stamped(message), tabId);
+}
+
+/** Delivers exactly what is given, as a page from an older Rounds (or anything else) might. */
+export function deliverRaw(
   message: unknown,
   tabId?: number,
 ): { reply: Promise<unknown>; returned: Promise<unknown[]> } {

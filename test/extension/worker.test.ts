@@ -2,7 +2,7 @@
 // and what each tab shows kept in session storage (never in the worker's memory).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeenPage } from '../../shared/seen-page';
-import { deliver, installChrome, installFirefox } from './fake-extension';
+import { deliver, deliverRaw, installChrome, installFirefox } from './fake-extension';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
 const DOC = 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd/edit';
@@ -74,6 +74,15 @@ describe('in Chrome', () => {
   it('refuses a malformed page record and stores nothing', async () => {
     const reply = await deliver({ type: 'page-seen', page: { kind: 'gmail-thread', url: GMAIL } }, 7).reply;
     expect(reply).toMatchObject({ ok: false });
+    expect(await fake.browser.storage.session.get('page:7')).toEqual({});
+  });
+
+  it('refuses a message from a page still running an older Rounds, asking for a reload', async () => {
+    const reply = await deliverRaw({ type: 'page-seen', page: inbox }, 7).reply;
+    expect(reply).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/different version of Rounds.*reload the page/),
+    });
     expect(await fake.browser.storage.session.get('page:7')).toEqual({});
   });
 
