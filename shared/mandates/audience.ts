@@ -2,7 +2,7 @@
 // list), who each sentence puts a duty on, and the school levels the text states.
 
 import { LEVELS, ROLES, type RoleDef } from './roles';
-import { PhraseMatcher, type Sentence, type Word } from './text';
+import { PhraseMatcher, wordsOf, type Sentence, type Word } from './text';
 import type { SchoolLevel } from './types';
 
 export interface RoleMention {
@@ -14,9 +14,17 @@ export interface RoleMention {
 const ROLE_BY_PHRASE = new Map<string, RoleDef>();
 for (const role of ROLES) for (const p of role.phrases) ROLE_BY_PHRASE.set(normal(p), role);
 const ROLE_MATCHER = new PhraseMatcher(ROLES.flatMap((r) => r.phrases));
+const MAX_ROLE_WORDS = Math.max(...ROLES.flatMap((r) => r.phrases.map((p) => wordsOf(p).length)));
 const LEVEL_BY_PHRASE = new Map<string, SchoolLevel>();
 for (const l of LEVELS) for (const p of l.phrases) LEVEL_BY_PHRASE.set(normal(p), l.level);
 const LEVEL_MATCHER = new PhraseMatcher(LEVELS.flatMap((l) => l.phrases));
+// The same lookups keyed by the phrase exactly as the matcher reports it, so matching never re-normalises.
+const ROLE_OF = new Map(
+  ROLES.flatMap((r) => r.phrases.map((p) => [p, ROLE_BY_PHRASE.get(normal(p))] as const)),
+);
+const LEVEL_OF = new Map(
+  LEVELS.flatMap((l) => l.phrases.map((p) => [p, LEVEL_BY_PHRASE.get(normal(p))] as const)),
+);
 
 function normal(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -26,7 +34,7 @@ function normal(s: string): string {
 export function roleMentions(text: string, words?: readonly Word[]): RoleMention[] {
   const out: RoleMention[] = [];
   for (const m of ROLE_MATCHER.find(text, words, 40)) {
-    const role = ROLE_BY_PHRASE.get(normal(m.phrase));
+    const role = ROLE_OF.get(m.phrase);
     // "HT" and "SAU" only count in capitals: lower-case they are other words.
     if (role && !(m.text.length <= 3 && m.text !== m.text.toUpperCase()))
       out.push({ role, index: m.start, text: m.text });
@@ -51,18 +59,22 @@ const ADDRESS_LABEL =
   /^(?:to\s*[:,]|to$|attention\b|attn\b|routing\b|distribution\b|sent to\b|memo to\b|addressed to\b|audience\s*:|dear\b|other\s*:)\s*[:,;.-]?\s*/i;
 const INLINE_TO =
   /(?:^|\s)(?:TO|To|Attention|ATTENTION)\s*:\s*(.{0,300}?)(?=\s+(?:[A-Z][A-Za-z]*\.?\s*){1,2}:|$)/;
+const INLINE_CUE = /TO|To|Attention|ATTENTION|ROUTING/;
 const INLINE_ROUTING = /\bROUTING\s+(.{0,400}?)(?=\s+[A-Z]{3,}:|$)/;
 const GLUE =
   /\b(?:and|all|other|public|private|school|schools|district|of|the|in|for|ordinary|special|aided|state|local|&|\/|with|a)\b/gi;
 
 /** Address lines in the first part of a memo, and the roles they name. */
-export function headerAudience(sentences: readonly Sentence[], subject?: string): HeaderAudience {
+export function headerAudience(
+  sentences: readonly Sentence[],
+  subject?: string,
+  words?: readonly Word[][],
+): HeaderAudience {
   const roles = new Set<string>();
   const evidence: string[] = [];
   let principal = false;
   const head = sentences.slice(0, 30);
-  const take = (text: string) => {
-    const found = roleMentions(text);
+  const take = (text: string, found = roleMentions(text)) => {
     if (found.length === 0) return false;
     for (const f of found) {
       roles.add(f.role.role);
@@ -84,10 +96,14 @@ export function headerAudience(sentences: readonly Sentence[], subject?: string)
       continue;
     }
     // A routing list: short lines made only of role names ("Elementary Principals", "Co-op Directors").
-    if (i < 20 && text.length < 70 && isRoleOnly(text)) take(text);
+    if (i < 20 && text.length < 70) {
+      const found = roleMentions(text, words?.[i]);
+      if (found.length > 0 && isRoleOnly(text, found)) take(text, found);
+    }
   }
-  if (evidence.length === 0) {
-    // PDF extractions run the header into one line: "From : X To : Heads of Schools Ref. : ...".
+  // PDF extractions run the header into one line: "From : X To : Heads of Schools Ref. : ...". Both
+  // patterns start with one of a few words, so most texts are passed over without joining their lines.
+  if (evidence.length === 0 && head.some((s) => INLINE_CUE.test(s.text))) {
     const flat = head
       .map((s) => s.text)
       .join(' ')
@@ -99,7 +115,11 @@ export function headerAudience(sentences: readonly Sentence[], subject?: string)
   if (to?.[1]) take(to[1]);
   const titleOthers: string[] = [];
   const title = subject ?? head[0]?.text ?? '';
-  const inTitle = roleMentions(title);
+  const firstWords = words?.[0];
+  const inTitle = roleMentions(
+    title,
+    subject === undefined && firstWords && title.length <= 1200 ? firstWords : undefined,
+  );
   if (inTitle.length > 0 && inTitle.every((m) => !m.role.principalSide))
     titleOthers.push(...inTitle.map((m) => m.role.role));
   return {
@@ -111,8 +131,7 @@ export function headerAudience(sentences: readonly Sentence[], subject?: string)
   };
 }
 
-function isRoleOnly(line: string): boolean {
-  const found = roleMentions(line);
+function isRoleOnly(line: string, found: readonly RoleMention[]): boolean {
   if (found.length === 0) return false;
   let rest = line;
   for (const f of found) rest = rest.replace(f.text, ' ');
@@ -129,7 +148,7 @@ function isRoleOnly(line: string): boolean {
 export function levelsOf(words: readonly Word[]): SchoolLevel[] {
   const found = new Set<SchoolLevel>();
   for (const m of LEVEL_MATCHER.findIn(words)) {
-    const level = LEVEL_BY_PHRASE.get(normal(m.phrase));
+    const level = LEVEL_OF.get(m.phrase);
     if (level) found.add(level);
   }
   return [...found];
@@ -139,9 +158,12 @@ export function levelsOf(words: readonly Word[]): SchoolLevel[] {
 export function actorBefore(
   text: string,
   askIndex: number,
-  words?: readonly Word[],
+  words: readonly Word[] = wordsOf(text),
 ): RoleMention | undefined {
-  for (const m of roleMentions(text, words)) {
+  // Only the words before the ask (and enough after to finish a role name) can name its doer.
+  let n = 0;
+  while (n < words.length && (words[n] as Word).start < askIndex) n++;
+  for (const m of roleMentions(text, words.slice(0, n + MAX_ROLE_WORDS))) {
     if (m.index >= askIndex) break;
     return m;
   }

@@ -25,6 +25,10 @@ const DATE_ONLY = new RegExp(
   `^(?:(?:by|on|extended to|due)\\s+)?${WEEKDAY}(?:${DAY}\\s+${MONTH}|${MONTH}\\s+${DAY}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?)(?:,?\\s+\\d{4})?\\s*$|^(?:daily|weekly|fortnightly|monthly|termly)\\b.{0,40}$`,
   'i',
 );
+/** A trailing date has digits in the line's last 50 characters (a date, a few marks, "(reminder)"). */
+function endsWithDate(line: string): boolean {
+  return /\d/.test(line.slice(-50)) && TRAILING_DUE.test(line);
+}
 const BULLET = /^(?:[•*·●Ø▪◦-]|\d{1,2}[.)])\s+/;
 
 /** The items of a bulletin, or undefined when the message is a single item. */
@@ -38,7 +42,7 @@ export function splitBulletin(text: string): BulletinPart[] | undefined {
 }
 
 function datedList(lines: string[]): BulletinPart[] | undefined {
-  const dated = lines.filter((l) => l.length <= 200 && (LEADING_DATE.test(l) || TRAILING_DUE.test(l)));
+  const dated = lines.filter((l) => l.length <= 200 && (LEADING_DATE.test(l) || endsWithDate(l)));
   if (dated.length < 3 || dated.length < lines.length * 0.4) return undefined;
   return dated.map((l) => ({ title: l.replace(BULLET, ''), text: l.replace(BULLET, '') }));
 }

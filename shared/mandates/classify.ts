@@ -1,20 +1,23 @@
-// The call itself: reads each sentence through the rule table (rules.ts), works out whose duty each ask
-// is (audience.ts), and sums the evidence into one tier with the reasons that decided it.
+// Reads each sentence through the rule table (rules.ts): its duties, deadlines, requests, sign-ups,
+// conditions and consequences, and whose ask it is (audience.ts). decide.ts sums the readings into a tier.
 
-import { actorBefore, type HeaderAudience } from './audience';
-import type { FoundDeadline } from './dates';
-import { BUILTIN_RULES, DERIVED_RULES, THRESHOLDS, type BuiltinRule, type Signal } from './rules';
-import { PhraseMatcher, wordsOf, type Sentence, type Word } from './text';
-import type { Reason, Tier } from './types';
+import { actorBefore } from './audience';
+import { BUILTIN_RULES, type BuiltinRule, type Signal } from './rules';
+import { PhraseMatcher, PhraseSets, wordsOf, type PhraseMatch, type Sentence, type Word } from './text';
 
 interface CompiledRule {
   rule: BuiltinRule;
   matcher: PhraseMatcher;
 }
 
-// Compiled once at module load: one regex per rule.
+// Compiled once at module load: one first-word index per rule, and one shared index for the signals read
+// in every sentence, so a sentence's words are walked once for all of them.
 const COMPILED: Record<Signal, CompiledRule[]> = {
   duty: [],
+  deadline: [],
+  recurring: [],
+  choice: [],
+  signup: [],
   request: [],
   condition: [],
   invitation: [],
@@ -26,6 +29,51 @@ const COMPILED: Record<Signal, CompiledRule[]> = {
 };
 for (const rule of BUILTIN_RULES)
   COMPILED[rule.signal].push({ rule, matcher: new PhraseMatcher(rule.phrases) });
+
+/** The signals every sentence is read for, in one phrase table (one list per rule). */
+const SENTENCE_SIGNALS = [
+  'duty',
+  'deadline',
+  'recurring',
+  'request',
+  'signup',
+  'compliance',
+  'invitation',
+  'choice',
+  'condition',
+] as const;
+type SentenceSignal = (typeof SENTENCE_SIGNALS)[number];
+const SENTENCE_RULES = SENTENCE_SIGNALS.flatMap((signal) => COMPILED[signal].map((c) => ({ signal, c })));
+const SENTENCE_TABLE = new PhraseSets(SENTENCE_RULES.map((r) => r.c.rule.phrases));
+// The same table with the courtesy phrases in front: most sentences have none, and then one walk of their
+// words answers everything; a sentence with courtesy words is read again without them.
+const COURTESY_LISTS = COMPILED.courtesy.map((c) => c.rule.phrases);
+const FIRST_PASS = new PhraseSets([...COURTESY_LISTS, ...SENTENCE_RULES.map((r) => r.c.rule.phrases)]);
+
+type Signals = Record<SentenceSignal, { words: string[]; at: number }>;
+
+/** A sentence's words without courtesy phrases, and each sentence signal's phrases among them. */
+function readWords(text: string, all: Word[]): { words: Word[]; lists: PhraseMatch[][] } {
+  const first = FIRST_PASS.findAll(text, all, 6);
+  const courtesy = first.slice(0, COURTESY_LISTS.length);
+  if (courtesy.every((l) => l.length === 0)) return { words: all, lists: first.slice(COURTESY_LISTS.length) };
+  const words = withoutCourtesy(text, all);
+  return { words, lists: SENTENCE_TABLE.findAll(text, words, 6) };
+}
+
+/** Each sentence signal's phrases: the words as written and where the first one starts. */
+function signalsOf(lists: readonly PhraseMatch[][]): Signals {
+  const out = {} as Record<SentenceSignal, { words: string[]; at: number }>;
+  for (const signal of SENTENCE_SIGNALS) out[signal] = { words: [], at: -1 };
+  SENTENCE_RULES.forEach(({ signal }, k) => {
+    const into = out[signal];
+    for (const m of lists[k] as PhraseMatch[]) {
+      into.words.push(m.text);
+      if (into.at < 0 || m.start < into.at) into.at = m.start;
+    }
+  });
+  return out;
+}
 
 /** Who a sentence's ask lands on. */
 export type Actor = 'principal' | 'other' | 'unaddressed';
@@ -39,9 +87,19 @@ export interface SentenceReading {
   named: boolean;
   /** The role named as the actor, when one was. */
   role?: string;
+  /** True when the named doer sits above the school (district, superintendent, business office). */
+  aboveSchool: boolean;
   duty: string[];
+  /** Deadline words ("deadline", "no later than"): they date an ask, they do not make one. */
+  deadline: string[];
+  /** Schedule words ("daily", "each term"): with an ask, a standing requirement. */
+  recurring: string[];
   request: string[];
+  /** Sign-up words (register, RSVP, attend). */
+  signup: string[];
   condition: string[];
+  /** Words that leave the ask to the reader (optional, if you wish, your views). */
+  choice: string[];
   invitation: string[];
   compliance: string[];
   /** "You must ...": the reader, whoever the memo addresses. */
@@ -51,14 +109,7 @@ export interface SentenceReading {
   askWord: string;
 }
 
-export interface Call {
-  tier: Tier;
-  confidence: number;
-  reasons: Reason[];
-  readings: SentenceReading[];
-}
-
-function signalMatches(
+export function signalMatches(
   signal: Signal,
   text: string,
   words?: readonly Word[],
@@ -74,9 +125,19 @@ function signalMatches(
   return { words: found, at };
 }
 
-/** A signal's phrases found in words gathered across sentences (the memo header, the opening). */
-function signalIn(signal: Signal, words: readonly Word[]): string[] {
-  return COMPILED[signal].flatMap((c) => c.matcher.findIn(words, 6).map((m) => m.text));
+// The signals read in the opening of a message as a whole, in one table (one list per rule).
+const OPENING_RULES = (['response', 'information'] as const).flatMap((signal) =>
+  COMPILED[signal].map((c) => ({ signal, c })),
+);
+const OPENING_TABLE = new PhraseSets(OPENING_RULES.map((r) => r.c.rule.phrases));
+
+/** The response and information phrases in words gathered across sentences (the memo header, the opening). */
+export function openingSignals(words: readonly Word[]): { response: string[]; information: string[] } {
+  const out = { response: [] as string[], information: [] as string[] };
+  OPENING_TABLE.findAllIn(words, 6).forEach((list, k) =>
+    out[(OPENING_RULES[k] as (typeof OPENING_RULES)[number]).signal].push(...list.map((m) => m.text)),
+  );
+  return out;
 }
 
 /** The sentence's words without courtesy phrases ("please contact us with questions"). */
@@ -88,6 +149,17 @@ function withoutCourtesy(text: string, words: Word[]): Word[] {
   return words.filter((w) => !spans.some(([a, b]) => w.start >= a && w.start < b));
 }
 
+function isHeading(text: string, words: readonly Word[]): boolean {
+  return words.length < 4 || /^[^:]{0,30}:/.test(text) || text === text.toUpperCase();
+}
+
+/** The characters from `at` up to the next space. */
+function firstWordAt(text: string, at: number): string {
+  const rest = text.slice(at);
+  const space = /\s/.exec(rest);
+  return space ? rest.slice(0, space.index) : rest;
+}
+
 /** Read every sentence: its ask words and whose ask it is. */
 export function readSentences(
   sentences: readonly Sentence[],
@@ -96,26 +168,28 @@ export function readSentences(
   const out: SentenceReading[] = [];
   sentences.forEach((s, index) => {
     const text = s.text.length > 1200 ? s.text.slice(0, 1200) : s.text;
-    const words = withoutCourtesy(text, allWords[index] ?? wordsOf(text));
-    const duty = signalMatches('duty', text, words);
-    const request = signalMatches('request', text, words);
-    // A command verb counts only as the sentence's first word (after any numbering).
+    const { words, lists } = readWords(text, allWords[index] ?? wordsOf(text));
+    // A command verb counts only as the sentence's first word (after any numbering), and not in a heading.
     const first = words.find((w) => !/^\d/.test(w.w));
-    const heading = text === text.toUpperCase() || words.length < 4 || /^[^:]{0,30}:/.test(text);
-    if (first && first.start < 12 && !heading) {
-      const command = signalMatches('imperative', text, [first]);
-      if (command.words.length && (request.at < 0 || command.at < request.at)) {
-        request.words.unshift(...command.words);
-        request.at = command.at;
-      }
+    const command =
+      first && first.start < 12 ? signalMatches('imperative', text, [first]) : { words: [], at: -1 };
+    // Most sentences ask nothing: no reading, and nothing built for them.
+    if (command.words.length === 0 && lists.every((l) => l.length === 0)) return;
+    const { duty, deadline, recurring, request, signup, compliance, invitation, choice, condition } =
+      signalsOf(lists);
+    if (command.words.length && (request.at < 0 || command.at < request.at) && !isHeading(text, words)) {
+      request.words.unshift(...command.words);
+      request.at = command.at;
     }
-    const compliance = signalMatches('compliance', text, words);
-    const invitation = signalMatches('invitation', text, words);
-    if (!duty.words.length && !request.words.length && !compliance.words.length && !invitation.words.length)
-      return;
-    const condition = signalMatches('condition', text, words);
+    // The doer is named before the ask ("Interested parents are asked to..."); a sentence whose only
+    // signal is a choice ("to give their views") is read from its choice words.
+    const asks = [duty, deadline, request, signup, compliance, invitation];
+    if (asks.every((x) => x.words.length === 0) && choice.words.length === 0) return;
     const askAt =
-      [duty.at, request.at, compliance.at, invitation.at].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+      asks
+        .map((x) => x.at)
+        .filter((i) => i >= 0)
+        .sort((a, b) => a - b)[0] ?? Math.max(0, choice.at);
     const found = actorBefore(text, askAt, words);
     const reader = found?.role.role === 'you';
     const who = reader ? undefined : found;
@@ -125,182 +199,25 @@ export function readSentences(
       actor: who ? (who.role.principalSide ? 'principal' : 'other') : 'unaddressed',
       named: Boolean(who),
       role: who?.role.role,
+      aboveSchool: Boolean(who?.role.aboveSchool),
       duty: duty.words,
+      deadline: deadline.words,
+      recurring: recurring.words,
       request: request.words,
+      signup: signup.words,
       condition: condition.words,
+      choice: choice.words,
       invitation: invitation.words,
       compliance: compliance.words,
       reader,
       askAt,
-      askWord: text.slice(askAt).split(/\s+/)[0] ?? '',
+      askWord: firstWordAt(text, askAt),
     });
   });
   return out;
 }
 
-/** Imperatives ("Please submit", "Submit your form") speak to the reader, whoever the memo addresses. */
-function isImperative(r: SentenceReading): boolean {
-  return /^(?:please|kindly)\b/i.test(r.askWord) || r.askAt <= 2;
-}
-
-function reason(
-  rule: { id: string; explanation: string },
-  matched: string[],
-  effect: Tier | 'weight',
-): Reason {
-  return { rule: rule.id, explanation: rule.explanation, matched: [...new Set(matched)].slice(0, 5), effect };
-}
-
-const DEADLINE_WORD = /deadline|last (?:day|date)|due/i;
-
-const RULE_BY_SIGNAL = (signal: Signal) => (COMPILED[signal][0] as CompiledRule).rule;
-
-/** Sum the evidence into a tier. */
-export function decide(
-  readings: readonly SentenceReading[],
-  header: HeaderAudience,
-  deadlines: readonly FoundDeadline[],
-  headWords: readonly Word[],
-): Call {
-  const namedPrincipal = readings.some((r) => r.named && r.actor === 'principal');
-  const namedOthers = readings.some((r) => r.named && r.actor === 'other');
-  // A title that names only other roles and asks nothing ("Building Staff End of Year Checklist") says
-  // whom the unaddressed asks below it are for; a title that asks ("Remind all employees") speaks to you.
-  const titleAsks =
-    signalMatches('request', header.title).words.length + signalMatches('duty', header.title).words.length;
-  const othersAddressed =
-    header.principalAddressed === false ||
-    (header.principalAddressed === undefined && header.titleOthers.length > 0 && titleAsks === 0);
-  // An ask with no named doer ("Submit by Friday", "must be completed", "you must") is the reader's, and
-  // the reader is whoever the memo is addressed to.
-  const resolve = (r: SentenceReading): 'principal' | 'other' => {
-    if (r.actor !== 'unaddressed') return r.actor;
-    return othersAddressed ? 'other' : 'principal';
-  };
-  void namedOthers;
-  void isImperative;
-
-  let duty = 0;
-  let request = 0;
-  let compliance = 0;
-  let others = 0;
-  const dutyWords: string[] = [];
-  const requestWords: string[] = [];
-  const conditionWords: string[] = [];
-  const complianceWords: string[] = [];
-  const otherWords: string[] = [];
-  const schoolSentences = new Set<number>();
-  const otherSentences = new Set<number>();
-  let datedAsk: FoundDeadline | undefined;
-  let unconditionalAsks = 0;
-  const statedDeadline: string[] = [];
-  const dueBySentence = new Map<number, FoundDeadline>();
-  const eventBySentence = new Map<number, FoundDeadline>();
-  for (const d of deadlines) {
-    if (d.kind === 'due' || d.kind === 'window_end') dueBySentence.set(d.sentence, d);
-    else if (d.kind === 'event') eventBySentence.set(d.sentence, d);
-  }
-
-  for (const r of readings) {
-    const side = resolve(r);
-    if (side === 'other') {
-      if (r.duty.length || r.request.length) {
-        others += r.duty.length ? 2 : 1;
-        otherWords.push(...r.duty, ...r.request);
-        otherSentences.add(r.index);
-      }
-      continue;
-    }
-    schoolSentences.add(r.index);
-    const conditional = r.condition.length > 0 || r.invitation.length > 0;
-    if (conditional) conditionWords.push(...r.condition, ...r.invitation);
-    if (r.duty.length && !conditional) {
-      duty += 2;
-      dutyWords.push(...r.duty);
-      statedDeadline.push(...r.duty.filter((w) => DEADLINE_WORD.test(w)));
-    } else if (r.duty.length || r.request.length || r.invitation.length) {
-      request += 1;
-      requestWords.push(...r.duty, ...r.request, ...r.invitation);
-    }
-    if (!conditional && (r.duty.length || r.request.length)) unconditionalAsks++;
-    if (r.compliance.length) {
-      compliance += 2;
-      complianceWords.push(...r.compliance);
-    }
-    // A duty with a date on it ("principals must attend on 5 June") is dated even when the date reads as an event.
-    const due = dueBySentence.get(r.index) ?? (r.duty.length ? eventBySentence.get(r.index) : undefined);
-    if (due && !conditional && (r.duty.length || r.request.length) && !datedAsk) datedAsk = due;
-  }
-  // A due date on a line of its own ("By 20/10/23", "Deadline: February 17") belongs to the asks around it.
-  const dueForSchool = deadlines.find(
-    (d) => (d.kind === 'due' || d.kind === 'window_end') && !otherSentences.has(d.sentence),
-  );
-  const dueOnSchool = datedAsk ?? (unconditionalAsks > 0 ? dueForSchool : undefined);
-
-  const response = signalIn('response', headWords);
-  if (response.length) request += RULE_BY_SIGNAL('response').weight;
-  const info = { words: signalIn('information', headWords) };
-
-  const reasons: Reason[] = [];
-  const dutyRule = RULE_BY_SIGNAL('duty');
-  const requestRule = RULE_BY_SIGNAL('request');
-  const conditionRule = RULE_BY_SIGNAL('condition');
-  const complianceRule = RULE_BY_SIGNAL('compliance');
-  const infoRule = RULE_BY_SIGNAL('information');
-
-  let tier: Tier;
-  let confidence: number;
-  if (othersAddressed && header.principalAddressed === false && !namedPrincipal) {
-    tier = 'not_for_principals';
-    confidence = 0.85;
-    reasons.push(
-      reason(DERIVED_RULES.addressedToOthers, header.evidence.length ? header.evidence : header.roles, tier),
-    );
-  } else if (
-    duty >= THRESHOLDS.mustDo &&
-    (dueOnSchool || statedDeadline.length || compliance > 0 || duty >= THRESHOLDS.mustDoUndated)
-  ) {
-    tier = 'must_do';
-    if (dueOnSchool) {
-      confidence = 0.85;
-      reasons.push(reason(DERIVED_RULES.hardDate, [dueOnSchool.text, ...dutyWords.slice(0, 2)], tier));
-    } else if (statedDeadline.length) {
-      confidence = 0.75;
-      reasons.push(reason(DERIVED_RULES.statedDeadline, statedDeadline, tier));
-    } else confidence = compliance > 0 ? 0.7 : 0.6;
-    reasons.push(reason(dutyRule, dutyWords, 'must_do'));
-    if (compliance > 0) reasons.push(reason(complianceRule, complianceWords, 'must_do'));
-  } else if (request >= THRESHOLDS.action && dueOnSchool && unconditionalAsks > 0) {
-    tier = 'must_do';
-    confidence = 0.65;
-    reasons.push(reason(DERIVED_RULES.hardDate, [dueOnSchool.text, ...requestWords.slice(0, 2)], tier));
-    reasons.push(reason(requestRule, requestWords, 'weight'));
-  } else if (duty > 0 || request >= THRESHOLDS.action || compliance > 0) {
-    const weak = duty === 0 && compliance === 0 && request <= 1 && !dueOnSchool;
-    if (weak && info.words.length >= THRESHOLDS.informationOverridesRequest) {
-      tier = 'fyi';
-      confidence = 0.55;
-      reasons.push(reason(infoRule, info.words, 'fyi'));
-    } else {
-      tier = 'action';
-      confidence = conditionWords.length ? 0.7 : 0.6;
-      if (duty > 0) reasons.push(reason(dutyRule, dutyWords, 'weight'));
-      if (requestWords.length || response.length)
-        reasons.push(reason(requestRule, [...requestWords, ...response], 'action'));
-      if (conditionWords.length) reasons.push(reason(conditionRule, conditionWords, 'action'));
-      if (compliance > 0) reasons.push(reason(complianceRule, complianceWords, 'weight'));
-    }
-  } else if (others > 0 || header.principalAddressed === false) {
-    tier = 'not_for_principals';
-    confidence = others > 0 ? 0.7 : 0.55;
-    reasons.push(
-      reason(DERIVED_RULES.askOfOthers, otherWords.length ? otherWords : header.titleOthers, tier),
-    );
-  } else {
-    tier = 'fyi';
-    confidence = info.words.length ? 0.8 : 0.7;
-    reasons.push(reason(DERIVED_RULES.nothingAsked, [], tier));
-    if (info.words.length) reasons.push(reason(infoRule, info.words, 'fyi'));
-  }
-  return { tier, confidence, reasons, readings: readings.filter((r) => schoolSentences.has(r.index)) };
+/** The rule behind a signal (the first, where a signal has several), for reasons and weights. */
+export function ruleOf(signal: Signal): BuiltinRule {
+  return (COMPILED[signal][0] as CompiledRule).rule;
 }

@@ -52,9 +52,12 @@ const DUE_TAIL = new RegExp(
   `(?:^|[^\\w])(?:${DUE_LEAD.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})\\s*[:,-]?\\s*(?:the\\s+)?(?:end\\s+of\\s+)?${WEEKDAY_AND_TIME.source}`,
   'i',
 );
-/** "The due date for X is", "The deadline for families to appeal is", "last day to nominate ... is". */
+/**
+ * "The due date for X is", "The deadline for families to appeal is", "last day to nominate ... is"; but
+ * "the last day of school is June 11" is a day on the calendar, not a deadline.
+ */
 const DUE_SUBJECT =
-  /\b(?:due date|deadline|last (?:day|date))\b(?![^.]{0,80}\b(?:was|had been)\b)[^.]{0,90}$/i;
+  /\b(?:due date|deadline|last (?:day|date)(?! of (?:the )?(?:school|term|semester|classes|instruction|the school year|school year)\b))\b(?![^.]{0,80}\b(?:was|had been)\b)[^.]{0,90}$/i;
 const DUE_TO = /\bdue to\b/i;
 /** "must be completed on 24 January" is a do-on date: a duty performed on the day. */
 const DUTY_ON = /\b(?:must|shall|required|are to|is to|need to|needs to)\b[^.]{0,80}\bon\s*(?:the\s+)?$/i;

@@ -3,7 +3,6 @@
 // the date (deadline cues in dateCues.ts), because "by March 11" and "on March 11 at the Civic Centre"
 // parse the same but mean different things to a principal.
 
-import * as chrono from 'chrono-node';
 import type { Deadline, DeadlineKind, RelativeDeadline } from './types';
 import type { Sentence } from './text';
 import {
@@ -16,49 +15,33 @@ import {
   nearestYear,
   twoDigitYear,
 } from './calendar';
+import { chronoHitsIn, DATE_TOKEN, MAYBE_DATE, type Hit } from './dateReader';
 import { kindFromContext, looksBritish, RANGE_JOIN, resolveRelative, SENT_DATE_LINE } from './dateCues';
 
 /** A deadline plus the sentence it came from (the engine checks who that sentence addresses). */
 export interface FoundDeadline extends Deadline {
   sentence: number;
+  /** Later sentences that give the same date for the same purpose (listed once, under the first). */
+  alsoIn?: number[];
+  /** The date heads its line, as in a list of dates ("December 1: Principals submit..."). */
+  heading?: boolean;
 }
+
+/** Only a bullet or a weekday before the date... */
+const LEADS_LINE = /^\s*(?:[-•*·●▪]\s*)?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*)?$/i;
+/** ...and a separator after it (a year may come first): "December 1: ...", "3 March 2025 - ...". */
+const HEADS_ITEM = /^(?:,?\s*\d{4})?\s*[:·–—-]\s*\S/;
 
 export interface DateScan {
   deadlines: FoundDeadline[];
   relative: RelativeDeadline[];
 }
 
-// Only sentences with a date-like token go to chrono: it is the slow part, and most sentences have no
-// date. A month name must touch a number ("May" alone is a verb) or "end of"; weekdays count when written out.
-const MONTHS =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** Cheap first test: every date has a digit, except weekdays, "today" and "tomorrow". */
-const MAYBE_DATE = /\d|day\b|tomorrow/i;
-const DATE_TOKEN = new RegExp(
-  `\\b${MONTHS}\\.?\\s+\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTHS}\\b|\\bend\\s+of\\s+${MONTHS}\\b|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.|\\b(?:today|tomorrow)\\b|\\d{1,4}[/.:-]\\d{1,2}`,
-  'i',
-);
-// chrono without the parsers Rounds does not need (times, slashes, ISO, "3 days ago"): fewer parsers, faster.
-const KEEP =
-  /^EN(?:MonthNameLittleEndian|MonthNameMiddleEndian|Weekday|CasualDate|EndOfCurrentMonth|MonthName|YearMonthName)Parser$/;
-const dateReader = chrono.casual.clone();
-const kept = dateReader.parsers.filter((p) => KEEP.test(p.constructor.name));
-// A minifying bundler may rename the classes; then keep every parser (slower, same answers).
-if (kept.length >= 4) dateReader.parsers = kept;
+// Only sentences with a date-like token go to chrono: it is the slow part, and most sentences have no date.
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+/** Every numeric date has a digit, a slash or dot, and a digit. */
+const MAYBE_NUMERIC = /\d[/.]\d/;
 const NUMERIC = /(?<![\w/.:-])(\d{1,4})([/.])(\d{1,2})(?:\2(\d{2,4}))?(?![\w/]|\.\d)/g;
-const RELATIVE_WORDS = /\b(?:days?|weeks?|months?|years?|ago|hours?|minutes?)\b/i;
-
-interface Hit {
-  start: number;
-  end: number;
-  text: string;
-  ymd?: YMD;
-  md: { m: number; d: number };
-  /** A second date when the words were a range ("April 13 thru April 24"). */
-  until?: { md: { m: number; d: number }; ymd?: YMD; text: string };
-}
-
 /** Read the sending date from the memo's own header line when the message carries none. */
 export function dateFromHeader(sentences: readonly Sentence[]): YMD | undefined {
   for (const s of sentences.slice(0, 25)) {
@@ -69,53 +52,89 @@ export function dateFromHeader(sentences: readonly Sentence[]): YMD | undefined 
   return undefined;
 }
 
+/** One text whose dates are read (a message, or one item of a bulletin). */
+export interface DateSource {
+  sentences: readonly Sentence[];
+  fullText: string;
+}
+
+const DIGIT = /\d/;
+
 /** All dates in the message, each with its kind, plus relative deadlines. */
 export function extractDeadlines(
   sentences: readonly Sentence[],
   sent: YMD | undefined,
   fullText: string,
 ): DateScan {
-  // Day/month order only matters for an ambiguous numeric date with no sending date: decide it lazily.
-  let britishCache: boolean | undefined;
-  const british = () => (britishCache ??= looksBritish(fullText));
-  const deadlines: FoundDeadline[] = [];
-  const seen = new Set<string>();
-  const add = (d: FoundDeadline) => {
-    const key = `${d.monthDay}|${d.kind}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    deadlines.push(d);
-  };
-  const dated: number[] = [];
-  sentences.forEach((s, index) => {
-    if (MAYBE_DATE.test(s.text) && DATE_TOKEN.test(s.text) && !SENT_DATE_LINE.test(s.text)) dated.push(index);
-  });
-  const scanned = scanSentences(
-    dated.map((i) => (sentences[i] as Sentence).text),
-    sent,
-    british,
-  );
-  dated.forEach((index, k) => {
-    const s = sentences[index] as Sentence;
-    for (const hit of scanned[k] ?? []) {
-      const before = s.text.slice(Math.max(0, hit.start - 90), hit.start);
-      const after = s.text.slice(hit.end, hit.end + 50);
-      if (hit.until) {
-        add(toDeadline(hit.md, hit.ymd, hit.text, 'window_start', index, sent));
-        add(toDeadline(hit.until.md, hit.until.ymd, hit.until.text, 'window_end', index, sent));
-        continue;
+  return extractDeadlinesOfEach([{ sentences, fullText }], sent)[0] as DateScan;
+}
+
+/**
+ * The dates of several texts sent on the same day (a bulletin's items): each text is read on its own
+ * terms, but chrono, whose cost is mostly per call, reads all of them at once.
+ */
+export function extractDeadlinesOfEach(sources: readonly DateSource[], sent: YMD | undefined): DateScan[] {
+  const texts: string[] = [];
+  const owners: number[] = [];
+  const dated: number[][] = sources.map((src, n) => {
+    const indices: number[] = [];
+    src.sentences.forEach((s, index) => {
+      if (
+        (DIGIT.test(s.text) || MAYBE_DATE.test(s.text)) &&
+        DATE_TOKEN.test(s.text) &&
+        !SENT_DATE_LINE.test(s.text)
+      ) {
+        indices.push(index);
+        texts.push(s.text);
+        owners.push(n);
       }
-      add(toDeadline(hit.md, hit.ymd, hit.text, kindFromContext(before, after), index, sent));
-    }
+    });
+    return indices;
   });
-  // Relative deadlines are resolved against the sending date or the first dated event.
-  const relative = resolveRelative(sentences, sent, deadlines);
-  for (const r of relative) {
-    if (!r.date) continue;
-    const ymd = parseYmd(r.date);
-    if (ymd) add({ date: r.date, monthDay: monthDayOf(ymd), text: r.text, kind: 'due', sentence: -1 });
-  }
-  return { deadlines, relative };
+  // Day/month order only matters for an ambiguous numeric date with no sending date: decide it lazily.
+  const british = sources.map((src) => {
+    let cache: boolean | undefined;
+    return () => (cache ??= looksBritish(src.fullText));
+  });
+  const scanned = scanSentences(texts, sent, (k) => (british[owners[k] as number] as () => boolean)());
+  let k = 0;
+  return sources.map((src, n) => {
+    const deadlines: FoundDeadline[] = [];
+    const seen = new Map<string, FoundDeadline>();
+    const add = (d: FoundDeadline) => {
+      const key = `${d.monthDay}|${d.kind}`;
+      const first = seen.get(key);
+      if (first) {
+        if (d.sentence !== first.sentence) (first.alsoIn ??= []).push(d.sentence);
+        return;
+      }
+      seen.set(key, d);
+      deadlines.push(d);
+    };
+    for (const index of dated[n] as number[]) {
+      const s = src.sentences[index] as Sentence;
+      for (const hit of scanned[k++] ?? []) {
+        const before = s.text.slice(Math.max(0, hit.start - 90), hit.start);
+        const after = s.text.slice(hit.end, hit.end + 50);
+        if (hit.until) {
+          add(toDeadline(hit.md, hit.ymd, hit.text, 'window_start', index, sent));
+          add(toDeadline(hit.until.md, hit.until.ymd, hit.until.text, 'window_end', index, sent));
+          continue;
+        }
+        const found = toDeadline(hit.md, hit.ymd, hit.text, kindFromContext(before, after), index, sent);
+        if (LEADS_LINE.test(before) && HEADS_ITEM.test(after)) found.heading = true;
+        add(found);
+      }
+    }
+    // Relative deadlines are resolved against the sending date or the first dated event.
+    const relative = resolveRelative(src.sentences, sent, deadlines);
+    for (const r of relative) {
+      if (!r.date) continue;
+      const ymd = parseYmd(r.date);
+      if (ymd) add({ date: r.date, monthDay: monthDayOf(ymd), text: r.text, kind: 'due', sentence: -1 });
+    }
+    return { deadlines, relative };
+  });
 }
 
 function parseYmd(iso: string): YMD | undefined {
@@ -140,43 +159,31 @@ function toDeadline(
 
 /**
  * The dates in each sentence, in order: numeric dates by hand (day/month order needs judgement), the rest
- * by chrono. chrono's cost is mostly per call, so every sentence's words go to it in one call, separated
- * by blank lines (which no date range crosses), and the results are handed back to their sentences.
+ * by chrono (dateReader.ts), all sentences in one call.
  */
-function scanSentences(texts: readonly string[], sent: YMD | undefined, british: () => boolean): Hit[][] {
+function scanSentences(
+  texts: readonly string[],
+  sent: YMD | undefined,
+  british: (k: number) => boolean,
+): Hit[][] {
   const out: Hit[][] = texts.map(() => []);
   const inputs: string[] = [];
   texts.forEach((text, k) => {
     const masked = text.replace(URL, (u) => ' '.repeat(u.length));
     let chronoInput = masked;
     NUMERIC.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = NUMERIC.exec(masked))) {
-      const hit = numericHit(m, sent, british);
+    let m: RegExpExecArray | null = null;
+    const numeric = MAYBE_NUMERIC.test(masked);
+    while (numeric && (m = NUMERIC.exec(masked)) !== null) {
+      const hit = numericHit(m, sent, () => british(k));
       if (!hit) continue;
       (out[k] as Hit[]).push(hit);
       chronoInput =
         chronoInput.slice(0, m.index) + ' '.repeat(m[0].length) + chronoInput.slice(m.index + m[0].length);
     }
-    inputs.push(DATE_TOKEN.test(chronoInput) ? chronoInput : '');
+    inputs.push(chronoInput); // the date tokens left after the numeric dates decide what chrono reads
   });
-  const SEPARATOR = '\n\n';
-  const offsets: number[] = [];
-  let at = 0;
-  for (const input of inputs) {
-    offsets.push(at);
-    at += input.length + SEPARATOR.length;
-  }
-  const joined = inputs.join(SEPARATOR);
-  if (joined.trim()) {
-    let k = 0;
-    for (const hit of chronoHits(joined, sent)) {
-      while (k + 1 < offsets.length && (offsets[k + 1] as number) <= hit.start) k++;
-      const base = offsets[k] as number;
-      if (hit.end > base + (inputs[k] as string).length) continue; // crossed into the next sentence
-      (out[k] as Hit[]).push({ ...hit, start: hit.start - base, end: hit.end - base });
-    }
-  }
+  chronoHitsIn(inputs, sent).forEach((hits, k) => (out[k] as Hit[]).push(...hits));
   return out.map((hits, k) => {
     hits.sort((a, b) => a.start - b.start);
     return mergeRanges(hits, texts[k] as string);
@@ -255,43 +262,6 @@ function numericHit(m: RegExpExecArray, sent: YMD | undefined, british: () => bo
   } else if (!isValid({ y: 2000, ...md })) return undefined;
   year = undefined;
   return { start: m.index, end: m.index + whole.length, text: whole, ymd, md };
-}
-
-function chronoHits(text: string, sent: YMD | undefined): Hit[] {
-  const ref = sent ? new Date(Date.UTC(sent.y, sent.m - 1, sent.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  let results: chrono.ParsedResult[];
-  try {
-    results = dateReader.parse(text, { instant: ref, timezone: 0 }, { forwardDate: true });
-  } catch {
-    return [];
-  }
-  const hits: Hit[] = [];
-  for (const r of results) {
-    if (RELATIVE_WORDS.test(r.text)) continue; // "two weeks before" is handled by resolveRelative
-    const start = r.start;
-    const weekdayOnly = !start.isCertain('month') && start.isCertain('weekday');
-    const relativeDay = /\b(?:today|tomorrow|tonight)\b/i.test(r.text);
-    if (!start.isCertain('month') && !weekdayOnly && !relativeDay) continue; // a bare time, "9:30 a.m."
-    if ((weekdayOnly || relativeDay) && !sent) continue; // "by Friday" needs a sending date to mean anything
-    if (start.isCertain('month') && !start.isCertain('day') && !/\bend of\b/i.test(r.text)) continue; // "in June"
-    const md = { m: start.get('month') ?? 0, d: start.get('day') ?? 0 };
-    if (!isValid({ y: 2000, ...md })) continue;
-    const ymd = start.isCertain('year') || weekdayOnly || relativeDay ? ymdOf(start) : undefined;
-    const hit: Hit = { start: r.index, end: r.index + r.text.length, text: r.text, ymd, md };
-    if (r.end && r.end.isCertain('day')) {
-      const endMd = { m: r.end.get('month') ?? 0, d: r.end.get('day') ?? 0 };
-      if (isValid({ y: 2000, ...endMd }) && (endMd.m !== md.m || endMd.d !== md.d)) {
-        hit.until = { md: endMd, ymd: r.end.isCertain('year') ? ymdOf(r.end) : undefined, text: r.text };
-      }
-    }
-    hits.push(hit);
-  }
-  return hits;
-}
-
-function ymdOf(c: chrono.ParsedComponents): YMD | undefined {
-  const x = { y: c.get('year') ?? 0, m: c.get('month') ?? 0, d: c.get('day') ?? 0 };
-  return isValid(x) ? x : undefined;
 }
 
 /** Days from `sent` to the first due date on or after it (else the earliest due date). */

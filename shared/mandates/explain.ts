@@ -1,7 +1,7 @@
 // Generates the principal-facing explanation of the built-in triage rules from the rule data itself, so
 // the explanation can never drift from what the engine does.
 
-import { BUILTIN_RULES, DERIVED_RULES, THRESHOLDS } from './rules';
+import { BUILTIN_RULES, DERIVED_RULES } from './rules';
 import { ROLES } from './roles';
 import { TIER_WORDS } from './userRules';
 
@@ -41,7 +41,10 @@ export function explainRules(): string {
   lines.push('How the call is made:');
   for (const rule of Object.values(DERIVED_RULES)) lines.push(`- ${rule.title}: ${rule.explanation}`);
   lines.push(
-    `- A duty on you becomes a must-do when a due date or a compliance consequence backs it, or when there are at least ${THRESHOLDS.mustDoUndated / 2} separate duties; otherwise it is an action.`,
+    '- A duty on you becomes a must-do when a due date, a stated deadline or a compliance consequence backs it; otherwise it is an action.',
+  );
+  lines.push(
+    '- A request with a due date is a must-do too, unless the message leaves it to you (an invitation, a sign-up, "optional", your views) and no duty word says it is required.',
   );
   lines.push('- A single polite request in a message that calls itself information only is FYI.');
   lines.push('');

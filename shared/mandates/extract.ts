@@ -43,8 +43,50 @@ const PHONE =
   /(?<![\w/-])(?:\+?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?![\w/-])|(?<![\w/-])\d{3}-\d{4}(?![\w/-])/g;
 const OFFICE =
   /\b(?:(?:the\s+)?(?:Office|Department|Division|Directorate|Bureau|Branch|Unit) of (?:the\s+)?(?:[A-Z][\w&'-]*\s?){1,5}|(?:[A-Z][\w&'-]*\s){1,4}(?:Office|Department|Team|Unit|Division|Services|Branch|Helpdesk|Help Desk|Desk|Centre|Center|Directorate))\b/g;
+/** Every phone number ends in three digits, a separator and four digits. */
+const MAYBE_PHONE = /\d{3}[\s.-]\d{4}/;
 const CONTACT_CUE =
   /\b(?:contact|e-?mail|call|questions?|enquir|inquir|assistance|help|reach|directed to|forward(?:ed)? to|submit(?:ted)? to|return(?:ed)? to|send to|sent to)\b/i;
+const CONTACT_CUES = new RegExp(CONTACT_CUE.source, 'gi');
+const SPACE = /\s/;
+const isStop = (c: string) => c === '.' || c === '!' || c === '?';
+
+/**
+ * The lines holding a contact cue, in order, where a line ends at a line break or after a sentence's
+ * closing . ! ? and the spaces that follow: one pass over the text finds the cues, and only their lines
+ * are cut out.
+ */
+function cueLines(text: string): string[] {
+  const out: string[] = [];
+  CONTACT_CUES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CONTACT_CUES.exec(text))) {
+    let a = m.index;
+    while (a > 0) {
+      const c = text.charAt(a - 1);
+      if (c === '\n') break;
+      if (!SPACE.test(c)) {
+        a--;
+        continue;
+      }
+      let r = a - 1;
+      while (r > 0 && text.charAt(r - 1) !== '\n' && SPACE.test(text.charAt(r - 1))) r--;
+      if (r > 0 && isStop(text.charAt(r - 1))) break;
+      a = r;
+    }
+    let b = m.index;
+    while (b < text.length) {
+      const c = text.charAt(b);
+      if (c === '\n') break;
+      b++;
+      if (isStop(c) && b < text.length && SPACE.test(text.charAt(b))) break;
+    }
+    out.push(text.slice(a, b));
+    CONTACT_CUES.lastIndex = Math.max(CONTACT_CUES.lastIndex, b);
+  }
+  return out;
+}
+
 const PERSON =
   /\b(?:contact|e-?mail|call)\s+((?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+)/g;
 const NOT_OFFICE = /^(?:The|This|Our|Your|A|An|Please|For|All)\s*$/;
@@ -63,10 +105,10 @@ export function contactsFrom(text: string): Contact[] {
     seen.add(key);
     out.push({ kind, value: v });
   };
-  for (const m of text.matchAll(EMAIL)) add('email', m[0]);
-  for (const m of text.matchAll(PHONE)) add('phone', m[0]);
-  for (const line of text.split(/\n|(?<=[.!?])\s+/)) {
-    if (!CONTACT_CUE.test(line)) continue;
+  // Cheap tests first: most messages have no address, no phone number, or no contact line at all.
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) add('email', m[0]);
+  if (MAYBE_PHONE.test(text)) for (const m of text.matchAll(PHONE)) add('phone', m[0]);
+  for (const line of cueLines(text)) {
     for (const m of line.matchAll(OFFICE))
       if (!NOT_OFFICE.test(m[0])) add('office', m[0].replace(/^the\s+/i, ''));
     for (const m of line.matchAll(PERSON)) if (m[1]) add('person', m[1]);
@@ -81,8 +123,31 @@ const FORM =
 // place you go ("enter ... into SEMS", "on CEMIS", "upload it to COLLECT", "log into NEO").
 const NAMED_SYSTEM =
   /\b(?:[A-Z][\w-]*\s){0,3}(?:System|Portal|Gateway|Module|Platform|Database|Dashboard|Tracker|Survey Monkey|SurveyMonkey)\b/g;
-const ACRONYM_PLACE =
-  /\b(?:in|into|on|onto|via|through|using|to|log into|access|from)\s+(?:the\s+)?([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,10})\b(?=\s+(?:system|portal|module|platform|data system|database|account)|\s*(?:[.,;)]|$)|\s+(?:by|before|and|or|on|to|for|when|with)\b)/g;
+const MAYBE_SYSTEM = /System|Portal|Gateway|Module|Platform|Database|Dashboard|Tracker|Survey ?Monkey/;
+// An acronym used as a place you go: "enter ... into SEMS", "on CEMIS", "upload it to COLLECT", "log into
+// NEO". Found acronym first (a fast scan for capitals), then checked for the word before and after it.
+const ACRONYM = /\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,10})\b/g;
+const PLACE_BEFORE = /\b(?:in|into|on|onto|via|through|using|to|log into|access|from)\s+(?:the\s+)?$/;
+const PLACE_AFTER =
+  /(?=\s+(?:system|portal|module|platform|data system|database|account)|\s*(?:[.,;)]|$)|\s+(?:by|before|and|or|on|to|for|when|with)\b)/y;
+
+/** Acronyms named as a place to go, in order. */
+function acronymPlaces(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ACRONYM)) {
+    const at = m.index;
+    if (at === 0 || !/\s/.test(text.charAt(at - 1))) continue;
+    PLACE_AFTER.lastIndex = at + m[0].length;
+    if (!PLACE_AFTER.test(text)) continue;
+    // The words before need only a short look back, unless the spaces before the acronym run long.
+    const from = Math.max(0, at - 24);
+    const before = PLACE_BEFORE.exec(text.slice(from, at));
+    if (before === null) continue;
+    if (before.index === 0 && from > 0 && !PLACE_BEFORE.test(text.slice(0, at))) continue;
+    out.push(m[0]);
+  }
+  return out;
+}
 const NOT_SYSTEM = new Set([
   'US',
   'USA',
@@ -145,6 +210,8 @@ const NOT_SYSTEM = new Set([
   'SLT',
   'LBH',
 ]);
+/** Every FORM match holds the word "form(s)" or a form code: most texts can skip the long pattern. */
+const MAYBE_FORM = /\b[Ff]orms?\b|\b(?:WCED|EF|EFT|PS)[- ]?\d/;
 const FORM_NOISE =
   /^(?:The|This|A|An|Your|Our|Their|Each|Any|Online|Paper|These|Those|Completed|Following)\s+forms?$/i;
 
@@ -162,12 +229,11 @@ export function systemsFrom(text: string): string[] {
     seen.add(v.toLowerCase());
     out.push(v);
   };
-  if (/form|WCED|EFT?[- ]?\d|PS\d/i.test(text)) for (const m of text.matchAll(FORM)) add(m[0]);
-  for (const m of text.matchAll(NAMED_SYSTEM))
-    if (!/^(?:The|This|Our|Your|A|An)\s/.test(m[0]) || m[0].split(' ').length > 2) add(m[0]);
-  for (const m of text.matchAll(ACRONYM_PLACE)) {
-    const name = m[1] ?? '';
+  if (MAYBE_FORM.test(text)) for (const m of text.matchAll(FORM)) add(m[0]);
+  if (MAYBE_SYSTEM.test(text))
+    for (const m of text.matchAll(NAMED_SYSTEM))
+      if (!/^(?:The|This|Our|Your|A|An)\s/.test(m[0]) || m[0].split(' ').length > 2) add(m[0]);
+  for (const name of acronymPlaces(text))
     if (!NOT_SYSTEM.has(name.toUpperCase()) && !/^[A-Z][a-z]+$/.test(name)) add(name);
-  }
   return out;
 }

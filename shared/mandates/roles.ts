@@ -8,6 +8,8 @@ export interface RoleDef {
   role: string;
   /** True when the duty lands on the principal or the school they run. */
   principalSide: boolean;
+  /** True for roles above or beside the school (district office, superintendent, board, business office). */
+  aboveSchool?: boolean;
   /** Words that name the role (plural and singular where they differ). */
   phrases: string[];
 }
@@ -36,6 +38,8 @@ export const ROLES: readonly RoleDef[] = [
       'school leader',
       'school leaders',
       'all leaders',
+      'senior leaders',
+      'senior leadership teams',
       'site administrator',
       'site administrators',
       'school administrators',
@@ -78,6 +82,7 @@ export const ROLES: readonly RoleDef[] = [
   {
     role: 'superintendents',
     principalSide: false,
+    aboveSchool: true,
     phrases: [
       'superintendent',
       'superintendents',
@@ -91,9 +96,13 @@ export const ROLES: readonly RoleDef[] = [
   {
     role: 'districts',
     principalSide: false,
+    aboveSchool: true,
     phrases: [
       'districts',
       'school districts',
+      'school district',
+      'public school district',
+      'public school districts',
       'each school district',
       'each district',
       'all districts',
@@ -105,6 +114,7 @@ export const ROLES: readonly RoleDef[] = [
   {
     role: 'business managers',
     principalSide: false,
+    aboveSchool: true,
     phrases: [
       'business manager',
       'business managers',
@@ -150,6 +160,7 @@ export const ROLES: readonly RoleDef[] = [
   {
     role: 'governors',
     principalSide: false,
+    aboveSchool: true,
     phrases: [
       'governors',
       'governing body',
@@ -181,6 +192,7 @@ export const ROLES: readonly RoleDef[] = [
   {
     role: 'district officials',
     principalSide: false,
+    aboveSchool: true,
     phrases: [
       'circuit managers',
       'circuit manager',

@@ -1,4 +1,4 @@
-// The built-in rules that soften or discount an ask: courtesy lines, conditions, invitations and
+// The built-in rules that soften or discount an ask: courtesy lines, conditions, choices, invitations and
 // "information only" markers. Plain data read by classify.ts.
 
 import type { BuiltinRule } from './rules';
@@ -62,29 +62,17 @@ export const SOFTENING_RULES: readonly BuiltinRule[] = [
     weight: 1,
     title: 'Optional or conditional',
     explanation:
-      'Asks that apply only "if" something is true ("schools wishing to", "voluntary", "where applicable") are worth checking but are not required of everyone.',
+      'Asks that apply only "if" something is true ("if your school", "where applicable", "if needed") are worth checking but are not required of everyone.',
     phrases: [
-      'if you wish',
-      'if you choose',
-      'if you would like',
-      'if you are interested',
       'if your school',
       'if a school',
       'if schools',
       'if the school',
       'where applicable',
       'where possible',
-      'wishing to',
-      'who wish',
-      'who wishes',
-      'interested',
-      'optional',
-      'voluntary',
       'you may',
       'schools may',
       'principals may',
-      'may wish',
-      'may choose',
       'may apply',
       'may request',
       'may be eligible',
@@ -94,6 +82,35 @@ export const SOFTENING_RULES: readonly BuiltinRule[] = [
       'if needed',
       'if necessary',
       'as needed',
+    ],
+  },
+  {
+    id: 'builtin:choice',
+    signal: 'choice',
+    effect: 'action',
+    weight: 1,
+    title: 'Yours to choose',
+    explanation:
+      'Asks that are voluntary or left to you ("optional", "if you wish", "schools interested in", "we would like your views") are worth a look but not required: without a duty word they stay an action, whatever the date.',
+    phrases: [
+      'if you wish',
+      'if you choose',
+      'if you would like',
+      'if you are interested',
+      'wishing to',
+      'who wish',
+      'who wishes',
+      'interested',
+      'optional',
+      'voluntary',
+      'on a voluntary basis',
+      'may wish',
+      'may choose',
+      'your views',
+      'their views',
+      'views on',
+      'your feedback',
+      'share your views',
     ],
   },
   {

@@ -8,14 +8,22 @@ import type { Tier } from './types';
 
 /** What a rule's words tell the engine about a sentence. */
 export type Signal =
-  /** A duty: must, shall, required, a deadline. */
+  /** A duty: must, shall, required, responsible for. */
   | 'duty'
+  /** A stated deadline: deadline, no later than, due by. Dates an ask; does not make it required. */
+  | 'deadline'
+  /** A schedule: daily, each week, annually. With an ask, a standing requirement. */
+  | 'recurring'
   /** A request: please submit, are asked to, register, should. */
   | 'request'
   /** Makes a duty or request optional or conditional: if you wish, voluntary, only where applicable. */
   | 'condition'
   /** An invitation: encouraged, invited, seeking nominations. An ask, but optional. */
   | 'invitation'
+  /** Voluntary or left to the reader: optional, if you wish, your views. */
+  | 'choice'
+  /** Signing up for something: register, RSVP, attend. An ask, optional unless a duty says otherwise. */
+  | 'signup'
   /** A standing compliance consequence even without a date: statutory, mandatory, will not be considered. */
   | 'compliance'
   /** A sentence that opens with a command verb ("Share the flyer", "Upload your plan"). */
@@ -44,12 +52,10 @@ export interface BuiltinRule {
 /** Every built-in phrase rule, softening rules first (courtesy lines are removed before asks are read). */
 export const BUILTIN_RULES: readonly BuiltinRule[] = [...SOFTENING_RULES, ...ASK_RULES];
 
-/** Scores at which the engine makes each call (see classify.ts for how the scores are summed). */
+/** Scores at which the engine makes each call (see decide.ts for how the scores are summed). */
 export const THRESHOLDS = {
   /** Duty points on the school side needed for must_do, when a due date or consequence backs them. */
   mustDo: 2,
-  /** Duty points that make a must_do without a date (several plain duties on the principal). */
-  mustDoUndated: 6,
   /** Request points on the school side needed for an action. */
   action: 1,
   /** Information points that turn a single weak request into fyi. */
@@ -73,7 +79,7 @@ export const DERIVED_RULES = {
     id: 'builtin:stated-deadline',
     title: 'A stated deadline',
     explanation:
-      'The message names a deadline for you ("deadline", "last day to", "due date") even where the date itself sits elsewhere (a calendar entry, an attachment): treat it as a must-do.',
+      'The message names a deadline for you ("deadline", "last day to", "due date") even where the date itself sits elsewhere (a calendar entry, an attachment): treat it as a must-do, unless the ask is left to you.',
   },
   askOfOthers: {
     id: 'builtin:asks-others',
@@ -85,6 +91,24 @@ export const DERIVED_RULES = {
     id: 'builtin:nothing-asked',
     title: 'Nothing asked',
     explanation: 'No duty, request or deadline for you was found, so this is information only.',
+  },
+  optionalWithDate: {
+    id: 'builtin:optional-with-date',
+    title: 'An optional ask with a date',
+    explanation:
+      'The ask has a closing date, but nothing says it is required and the message leaves it to you (an invitation, a sign-up, a survey of your views, "optional"): an action, not a must-do.',
+  },
+  standingAsk: {
+    id: 'builtin:standing-ask',
+    title: 'A standing requirement',
+    explanation:
+      'An ask of you that recurs on a schedule (a daily return, a termly report) is a must-do even without a calendar date.',
+  },
+  districtMemo: {
+    id: 'builtin:district-memo',
+    title: 'A memo to the district office',
+    explanation:
+      'The memo names no addressees, and every duty in it falls on roles above the school (the district, superintendents, the business office), so its other asks are theirs too.',
   },
   bulletin: {
     id: 'builtin:bulletin',

@@ -3,13 +3,23 @@
 
 import { headerAudience, levelsOf, type HeaderAudience } from './audience';
 import { type YMD, parseIsoDate } from './calendar';
-import { decide, readSentences } from './classify';
-import { dateFromHeader, extractDeadlines, leadTime } from './dates';
+import { readSentences } from './classify';
+import { decide } from './decide';
+import { dateFromHeader, extractDeadlines, extractDeadlinesOfEach, leadTime, type DateScan } from './dates';
 import { actionsFrom, contactsFrom, systemsFrom } from './extract';
-import { splitBulletin } from './bulletin';
+import { splitBulletin, type BulletinPart } from './bulletin';
 import { linkRepeats } from './repeats';
 import { DERIVED_RULES } from './rules';
-import { clip, openingWords, splitSentences, tidy, wordsOf, wordsOfSentences } from './text';
+import {
+  clip,
+  openingWords,
+  splitSentences,
+  tidy,
+  wordsOf,
+  wordsOfSentences,
+  type Sentence,
+  type Word,
+} from './text';
 import {
   TIER_ORDER,
   type Deadline,
@@ -26,22 +36,37 @@ function asText(v: unknown): string {
   return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
 }
 
-/** Triage one text (a whole message or one bulletin item). */
+/** A text split once into sentences and words, shared by every reader of it. */
+interface Prepared {
+  text: string;
+  sentences: Sentence[];
+  words: Word[][];
+}
+
+function prepare(text: string): Prepared {
+  const sentences = splitSentences(text);
+  return { text, sentences, words: wordsOfSentences(sentences) };
+}
+
+/** Triage one text (a whole message or one bulletin item) whose dates have been read. */
 function analyse(
-  text: string,
+  { text, sentences, words }: Prepared,
+  dates: DateScan,
   ctx: { subject?: string; from?: string; sent?: YMD; parentHeader?: HeaderAudience },
   rules: readonly UserRule[] | undefined,
 ): Core {
-  const sentences = splitSentences(text);
-  const words = wordsOfSentences(sentences);
   const head = openingWords(sentences, words, 1500);
-  const own = headerAudience(sentences, ctx.subject);
+  const own = headerAudience(sentences, ctx.subject, words);
   const header = own.principalAddressed === undefined && ctx.parentHeader ? ctx.parentHeader : own;
-  const { deadlines: found, relative } = extractDeadlines(sentences, ctx.sent, text);
+  const { deadlines: found, relative } = dates;
   const readings = readSentences(sentences, words);
   const call = decide(readings, header, found, head);
   const user = applyUserRules(rules, { from: ctx.from, subject: ctx.subject, text });
-  const deadlines: Deadline[] = found.map(({ sentence: _s, ...d }) => d);
+  // A date heading a line that asks something of the school is that ask's due date ("December 1: Principals
+  // must submit..."), though nothing like "by" precedes it.
+  const deadlines: Deadline[] = found.map(({ sentence: _s, alsoIn: _a, heading: _h, ...d }) =>
+    call.dueHeadings.has(d.monthDay) && d.kind === 'event' ? { ...d, kind: 'due' } : d,
+  );
   const roles = new Set(header.roles);
   for (const r of readings) if (r.role) roles.add(r.role);
   const core: Core = {
@@ -66,16 +91,29 @@ export function triage(message: MandateMessage, rules?: UserRule[]): Triage {
   const subject = message?.subject === undefined ? undefined : tidy(asText(message.subject));
   const from = message?.from === undefined ? undefined : asText(message.from);
   const text = tidy(asText(message?.text));
-  const sent = parseIsoDate(asText(message?.date)) ?? dateFromHeader(splitSentences(text.slice(0, 3000)));
-  const ctx = { subject, from, sent };
   const parts = splitBulletin(text);
-  if (!parts) return { id, ...analyse(text, ctx, rules) };
+  // The address lines and the sending date are looked for in the opening; a short message is all opening.
+  const single = parts ? undefined : prepare(text);
+  let opening: Sentence[] | undefined = single && text.length <= 3000 ? single.sentences : undefined;
+  const openingSentences = () => (opening ??= splitSentences(text.slice(0, 3000)));
+  const sent = parseIsoDate(asText(message?.date)) ?? dateFromHeader(openingSentences());
+  const ctx = { subject, from, sent };
+  if (single)
+    return {
+      id,
+      ...analyse(single, extractDeadlines(single.sentences, sent, text), ctx, rules),
+    };
 
-  const parentHeader = headerAudience(splitSentences(text.slice(0, 3000)), subject);
-  const items: TriageItem[] = parts.map((part, n) => ({
+  const parentHeader = headerAudience(openingSentences(), subject);
+  const prepared = (parts as BulletinPart[]).map((part) => prepare(part.text));
+  const dates = extractDeadlinesOfEach(
+    prepared.map((p) => ({ sentences: p.sentences, fullText: p.text })),
+    sent,
+  );
+  const items: TriageItem[] = (parts as BulletinPart[]).map((part, n) => ({
     id: `${id}#${n + 1}`,
     title: clip(part.title, 100),
-    ...analyse(part.text, { from, sent, parentHeader }, rules),
+    ...analyse(prepared[n] as Prepared, dates[n] as DateScan, { from, sent, parentHeader }, rules),
   }));
   const top = items.reduce((a, b) => (TIER_ORDER[b.tier] < TIER_ORDER[a.tier] ? b : a));
   // The bulletin as a whole only contributes who it is addressed to and whom to contact.

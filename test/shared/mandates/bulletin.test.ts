@@ -57,6 +57,31 @@ describe('bulletins', () => {
     expect(t.tier).toBe('must_do');
   });
 
+  it('reads the date heading a line that asks something as its due date', () => {
+    const t = triage({
+      id: 'b5',
+      date: '2026-11-16',
+      text: [
+        'Upcoming dates for school leaders',
+        'November 20: Principals should attend the fall data review at the district office',
+        'December 1: Principals must submit the staffing plan in the HR portal',
+        'December 3 - Principals submit the winter testing roster',
+        'December 8: Winter concert rehearsal at Lincoln Hall',
+      ].join('\n'),
+    });
+    const [review, staffing, roster, concert] = t.items ?? [];
+    expect(staffing?.deadlines).toEqual([
+      { monthDay: '12-01', date: '2026-12-01', text: 'December 1', kind: 'due' },
+    ]);
+    expect(staffing?.tier).toBe('must_do');
+    expect(roster?.deadlines[0]?.kind).toBe('due');
+    expect(roster?.tier).toBe('must_do');
+    // Attending is taking part in the event on its date; a line that asks nothing keeps its date an event.
+    expect(review?.deadlines[0]?.kind).toBe('event');
+    expect(concert?.deadlines[0]?.kind).toBe('event');
+    expect(t.leadTimeDays).toBe(15);
+  });
+
   it('leaves an ordinary memo whole', () => {
     const t = triage({
       id: 'b4',
