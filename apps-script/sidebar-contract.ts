@@ -1,20 +1,8 @@
 // What the sidebar and the server side say to each other through google.script.run: plain JSON-safe data,
 // shared by both halves so a renamed field breaks the type check instead of the sidebar.
+import type { TrackerStatus } from '../shared/tracker/tracker-status';
 
-/** The network tracker in the open spreadsheet, as the sidebar shows it. */
-export interface TrackerStatus {
-  spreadsheetName: string;
-  /** The schema version recorded in the spreadsheet; null if Rounds never set it up. */
-  foundVersion: number | null;
-  currentVersion: number;
-  tabsPresent: string[];
-  tabsMissing: string[];
-  /** Rounds columns an existing tab lacks, by tab name. */
-  columnsMissing: { tab: string; headers: string[] }[];
-  /** set-up: nothing there yet · upgrade: something to add · up-to-date · newer: made by a newer Rounds. */
-  action: 'set-up' | 'upgrade' | 'up-to-date' | 'newer';
-  message: string;
-}
+export type { TrackerStatus };
 
 export type SidebarState =
   { kind: 'spreadsheet'; tracker: TrackerStatus } | { kind: 'document'; documentName: string };

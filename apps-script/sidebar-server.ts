@@ -3,7 +3,7 @@ import { activeDocumentName, activeEditorUi } from './services/editor';
 import type { SidebarState, TrackerSetUpResult } from './sidebar-contract';
 import { readTrackerState } from './tracker/set-up-tracker';
 import { openWorkbook, runTrackerSetUp } from './tracker/tracker-commands';
-import { trackerStatus } from './tracker/tracker-status';
+import { trackerStatus } from '../shared/tracker/tracker-status';
 
 /** Menu: Open Rounds sidebar. */
 export function showSidebar(): void {

@@ -1,7 +1,7 @@
 // The only code that touches SpreadsheetApp: the open spreadsheet as a TrackerWorkbook. The narrow
 // *Like interfaces name exactly the Apps Script calls used, so tests can fake them and count the calls.
 import { SCHEMA_VERSION_METADATA_KEY, type CellValue } from '../../shared/schema/sheet';
-import type { TabChange } from '../tracker/tracker-changes';
+import type { TabChange } from '../../shared/tracker/tracker-changes';
 import type { TrackerWorkbook } from '../tracker/set-up-tracker';
 
 export interface RangeLike {

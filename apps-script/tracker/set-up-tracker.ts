@@ -9,8 +9,8 @@ import {
   stateAfter,
   tabChanges,
   type TabChange,
-} from './tracker-changes';
-import { trackerStatus } from './tracker-status';
+} from '../../shared/tracker/tracker-changes';
+import { trackerStatus } from '../../shared/tracker/tracker-status';
 
 /** The open spreadsheet, as the tracker set-up needs it (services/spreadsheet.ts adapts SpreadsheetApp). */
 export interface TrackerWorkbook {

@@ -1,4 +1,4 @@
-// The tracker's state in the sidebar's words: which version, which tabs are there or missing, and what
+// The network tracker's state in a principal's words: which version, which tabs are there or missing, and what
 // the one button will do. Pure, computed from the same plan the set-up runs, so the two never disagree.
 import {
   NewerSchemaError,
@@ -8,8 +8,22 @@ import {
   planMigration,
   tabByKey,
   type SpreadsheetState,
-} from '../../shared/schema/sheet';
-import type { TrackerStatus } from '../sidebar-contract';
+} from '../schema/sheet';
+
+/** The network tracker in the open spreadsheet, as the add-on sidebar (and later the extension) shows it. */
+export interface TrackerStatus {
+  spreadsheetName: string;
+  /** The schema version recorded in the spreadsheet; null if Rounds never set it up. */
+  foundVersion: number | null;
+  currentVersion: number;
+  tabsPresent: string[];
+  tabsMissing: string[];
+  /** Rounds columns an existing tab lacks, by tab name. */
+  columnsMissing: { tab: string; headers: string[] }[];
+  /** set-up: nothing there yet · upgrade: something to add · up-to-date · newer: made by a newer Rounds. */
+  action: 'set-up' | 'upgrade' | 'up-to-date' | 'newer';
+  message: string;
+}
 
 export function trackerStatus(spreadsheetName: string, state: SpreadsheetState): TrackerStatus {
   const present = new Set(state.tabs.map((t) => normalizeHeader(t.name)));

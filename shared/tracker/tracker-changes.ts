@@ -9,7 +9,7 @@ import {
   type MigrationStep,
   type SpreadsheetState,
   type TabKey,
-} from '../../shared/schema/sheet';
+} from '../schema/sheet';
 
 /** Everything Rounds will do to one tab, so the adapter can do it with one setValues. */
 export interface TabChange {

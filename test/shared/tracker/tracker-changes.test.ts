@@ -1,12 +1,12 @@
 // The pure half of the set-up: per-tab writes from a migration plan, the report, the version marker.
 import { describe, expect, it } from 'vitest';
-import { ROW_ID_HEADER, type MigrationStep } from '../../shared/schema/sheet';
+import { ROW_ID_HEADER, type MigrationStep } from '../../../shared/schema/sheet';
 import {
   describeChanges,
   parseSchemaVersion,
   stateAfter,
   tabChanges,
-} from '../../apps-script/tracker/tracker-changes';
+} from '../../../shared/tracker/tracker-changes';
 
 describe('the writes for each tab', () => {
   it('a renamed header and new columns in one tab become one write that carries the cells between unchanged', () => {

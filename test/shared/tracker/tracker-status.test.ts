@@ -1,7 +1,7 @@
 // What the sidebar tells a principal about the tracker in the open spreadsheet.
 import { describe, expect, it } from 'vitest';
-import { SHEET_SCHEMA_VERSION, TABS, tabByKey } from '../../shared/schema/sheet';
-import { trackerStatus } from '../../apps-script/tracker/tracker-status';
+import { SHEET_SCHEMA_VERSION, TABS, tabByKey } from '../../../shared/schema/sheet';
+import { trackerStatus } from '../../../shared/tracker/tracker-status';
 
 const fullTracker = TABS.map((t) => ({ name: t.name, headerRow: t.columns.map((c) => c.header) }));
 
