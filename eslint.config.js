@@ -4,10 +4,8 @@ import tseslint from 'typescript-eslint';
 
 const SHARED_IS_PURE =
   'shared/ is the pure core: it cannot import the extension, the add-on, tools or Node; pass I/O in through an interface.';
-const EXTENSION_ALONE =
-  'extension/ cannot import apps-script/ or tools/: move what both need into shared/.';
-const ADDON_ALONE =
-  'apps-script/ cannot import extension/ or tools/: move what both need into shared/.';
+const EXTENSION_ALONE = 'extension/ cannot import apps-script/ or tools/: move what both need into shared/.';
+const ADDON_ALONE = 'apps-script/ cannot import extension/ or tools/: move what both need into shared/.';
 const NO_TEST_IMPORTS = 'Nothing ships code from test/: move what you need into shared/ or tools/.';
 const NO_GOOGLEAPIS =
   'googleapis is for Node-side tests and tools only (209 MB, no browser build): use shared/google with `import type` from @googleapis/*.';
@@ -29,8 +27,21 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': zone([
-        [['**/extension/**', '**/extension', '**/apps-script/**', '**/apps-script', '**/tools/**', '**/tools'], SHARED_IS_PURE],
-        [['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'webextension-polyfill', 'postal-mime'], SHARED_IS_PURE],
+        [
+          [
+            '**/extension/**',
+            '**/extension',
+            '**/apps-script/**',
+            '**/apps-script',
+            '**/tools/**',
+            '**/tools',
+          ],
+          SHARED_IS_PURE,
+        ],
+        [
+          ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'webextension-polyfill', 'postal-mime'],
+          SHARED_IS_PURE,
+        ],
         noGoogleapis,
         notTest,
       ]),

@@ -10,7 +10,10 @@ export default defineConfig({
         extends: true,
         test: { name: 'extension', include: ['test/extension/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
-      { extends: true, test: { name: 'apps-script', include: ['test/apps-script/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'apps-script', include: ['test/apps-script/**/*.test.ts'], environment: 'node' },
+      },
       {
         extends: true,
         test: {
@@ -34,7 +37,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'google', include: ['test/google/**/*.test.ts'], environment: 'node', testTimeout: 120_000 },
+        test: {
+          name: 'google',
+          include: ['test/google/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
       },
     ],
   },

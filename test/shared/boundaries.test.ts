@@ -9,17 +9,24 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 
 function probeShared(source: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, 'shared/tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(String(d.messageText));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, 'shared/tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(String(d.messageText));
+      },
     },
-  })!;
+  )!;
   const probe = join(root, 'shared/__probe__.ts');
   const host = ts.createCompilerHost(config.options);
   const readFile = host.readFile.bind(host);
   host.readFile = (file) => (file === probe ? source : readFile(file));
-  host.fileExists = ((exists) => (file: string) => file === probe || exists(file))(host.fileExists.bind(host));
+  host.fileExists = (
+    (exists) => (file: string) =>
+      file === probe || exists(file)
+  )(host.fileExists.bind(host));
   const program = ts.createProgram([probe], config.options, host);
   return ts
     .getPreEmitDiagnostics(program)
@@ -41,7 +48,9 @@ describe('shared/ is the pure core', () => {
   });
 
   it('still has the ES library', () => {
-    expect(probeShared('export const m = new Map<string, number>([["a", 1]]).size + [1].at(0)!;')).toEqual([]);
+    expect(probeShared('export const m = new Map<string, number>([["a", 1]]).size + [1].at(0)!;')).toEqual(
+      [],
+    );
   });
 });
 
@@ -54,11 +63,27 @@ describe('lint zones', () => {
 
   it.each([
     ['shared/probe.ts', "import { a } from '../extension/platform/storage';", /shared\/ is the pure core/],
-    ['shared/mandates/probe.ts', "import { a } from '../../apps-script/services/sheet';", /shared\/ is the pure core/],
+    [
+      'shared/mandates/probe.ts',
+      "import { a } from '../../apps-script/services/sheet';",
+      /shared\/ is the pure core/,
+    ],
     ['shared/probe.ts', "import { readFileSync } from 'node:fs';", /shared\/ is the pure core/],
-    ['extension/panel/probe.ts', "import { a } from '../../apps-script/index';", /extension\/ cannot import apps-script/],
-    ['apps-script/probe.ts', "import { a } from '../extension/background/worker';", /apps-script\/ cannot import extension/],
-    ['extension/probe.ts', "import { google } from 'googleapis';", /googleapis is for Node-side tests and tools only/],
+    [
+      'extension/panel/probe.ts',
+      "import { a } from '../../apps-script/index';",
+      /extension\/ cannot import apps-script/,
+    ],
+    [
+      'apps-script/probe.ts',
+      "import { a } from '../extension/background/worker';",
+      /apps-script\/ cannot import extension/,
+    ],
+    [
+      'extension/probe.ts',
+      "import { google } from 'googleapis';",
+      /googleapis is for Node-side tests and tools only/,
+    ],
     ['tools/probe.ts', "import { a } from '../test/shared/records.test';", /Nothing ships code from test/],
   ])('%s: %s is refused with a sentence', async (file, source, message) => {
     const messages = await lintAs(file, `${source}\nexport const used = a ?? 1;\n`.replace(/a \?\? 1/, '1'));
@@ -66,8 +91,18 @@ describe('lint zones', () => {
   });
 
   it('lets every layer import the core', async () => {
-    expect(await lintAs('extension/probe.ts', "import { TABS } from '../shared/schema/sheet';\nexport const t = TABS;\n")).toEqual([]);
-    expect(await lintAs('apps-script/probe.ts', "import { TABS } from '../shared/schema/sheet';\nexport const t = TABS;\n")).toEqual([]);
+    expect(
+      await lintAs(
+        'extension/probe.ts',
+        "import { TABS } from '../shared/schema/sheet';\nexport const t = TABS;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lintAs(
+        'apps-script/probe.ts',
+        "import { TABS } from '../shared/schema/sheet';\nexport const t = TABS;\n",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -79,7 +114,9 @@ describe('the tree as it is', () => {
       return /\.tsx?$/.test(name) ? [path] : [];
     });
   const importsOf = (file: string) =>
-    [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+    [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map(
+      (m) => m[1]!,
+    );
   const resolvesInto = (file: string, spec: string, folder: string) =>
     spec.startsWith('.') && relative(root, join(root, file, '..', spec)).split('/')[0] === folder;
 
@@ -90,7 +127,12 @@ describe('the tree as it is', () => {
   ])('%s/ imports none of %j', (folder, forbidden) => {
     const offending = sources(folder).flatMap((file) =>
       importsOf(file)
-        .filter((spec) => forbidden.some((f) => resolvesInto(file, spec, f)) || spec.startsWith('node:') || spec === 'googleapis')
+        .filter(
+          (spec) =>
+            forbidden.some((f) => resolvesInto(file, spec, f)) ||
+            spec.startsWith('node:') ||
+            spec === 'googleapis',
+        )
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offending).toEqual([]);

@@ -20,13 +20,21 @@ describe('stored records', () => {
   });
 
   it('refuse to save a malformed record, saying what is wrong', () => {
-    expect(() => storeRecord('filing', { ...filing, step: 9 as never })).toThrow(/Not saving this filing: step/);
+    expect(() => storeRecord('filing', { ...filing, step: 9 as never })).toThrow(
+      /Not saving this filing: step/,
+    );
   });
 
   it('explain a damaged, foreign or newer record instead of throwing', () => {
     expect(readRecord('filing', null)).toEqual({ ok: false, problem: 'a stored filing should be an object' });
-    expect(readRecord('filing', { kind: 'visit', v: 1, data: {} })).toMatchObject({ ok: false, problem: expect.stringMatching(/expected a stored filing/) });
-    expect(readRecord('filing', { kind: 'filing', v: 7, data: filing })).toMatchObject({ ok: false, problem: expect.stringMatching(/newer Rounds/) });
+    expect(readRecord('filing', { kind: 'visit', v: 1, data: {} })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/expected a stored filing/),
+    });
+    expect(readRecord('filing', { kind: 'filing', v: 7, data: filing })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/newer Rounds/),
+    });
     const damaged = readRecord('filing', { kind: 'filing', v: 1, data: { ...filing, filedAt: 'yesterday' } });
     expect(damaged).toMatchObject({ ok: false, problem: expect.stringMatching(/damaged: filedAt/) });
   });
@@ -37,7 +45,9 @@ describe('stored records', () => {
   });
 
   it('needs a rule to match something', () => {
-    expect(() => storeRecord('rule', { id: 'r', match: {}, tier: 'fyi' })).toThrow(/sender, department or phrase/);
+    expect(() => storeRecord('rule', { id: 'r', match: {}, tier: 'fyi' })).toThrow(
+      /sender, department or phrase/,
+    );
   });
 });
 

@@ -21,7 +21,17 @@ const upToDate = (): SpreadsheetState => ({
 describe('the network spreadsheet schema', () => {
   it('has the eleven tabs the network keeps, each table starting with the hidden id column', () => {
     expect(TABS.map((t) => t.name)).toEqual([
-      'Schools', 'Cycles', 'Filings', 'Mandates', 'Translations', 'Rules', 'Protocols', 'Visits', 'Debrief', 'Contacts', 'Dashboard',
+      'Schools',
+      'Cycles',
+      'Filings',
+      'Mandates',
+      'Translations',
+      'Rules',
+      'Protocols',
+      'Visits',
+      'Debrief',
+      'Contacts',
+      'Dashboard',
     ]);
     for (const tab of TABS.filter((t) => t.kind === 'table')) {
       expect(tab.columns[0]).toMatchObject({ key: 'id', header: ROW_ID_HEADER, hidden: true });
@@ -48,28 +58,52 @@ describe('the network spreadsheet schema', () => {
     const tabs = state.tabs.map((t) => (t.name === 'Filings' ? { name: 'Filings', headerRow: mine } : t));
     const steps = planMigration({ ...state, tabs });
     expect(steps).toEqual([
-      { type: 'addColumns', tab: 'filings', startColumn: 8, headers: ['From', 'Source ID', 'Drive file ID', 'Filed by'], hiddenColumns: [] },
+      {
+        type: 'addColumns',
+        tab: 'filings',
+        startColumn: 8,
+        headers: ['From', 'Source ID', 'Drive file ID', 'Filed by'],
+        hiddenColumns: [],
+      },
     ]);
     const after = applyToHeaderRow('filings', mine, steps);
     expect(after.slice(0, 8)).toEqual(mine);
-    expect(planMigration({ ...state, tabs: tabs.map((t) => (t.name === 'Filings' ? { name: 'Filings', headerRow: after } : t)) })).toEqual([]);
+    expect(
+      planMigration({
+        ...state,
+        tabs: tabs.map((t) => (t.name === 'Filings' ? { name: 'Filings', headerRow: after } : t)),
+      }),
+    ).toEqual([]);
   });
 
   it('recognises hand-typed headers regardless of case and spacing', () => {
     const state = upToDate();
-    const tabs = state.tabs.map((t) => (t.name === 'Rules' ? { name: ' rules ', headerRow: t.headerRow.map((h) => ` ${String(h).toUpperCase()} `) } : t));
+    const tabs = state.tabs.map((t) =>
+      t.name === 'Rules'
+        ? { name: ' rules ', headerRow: t.headerRow.map((h) => ` ${String(h).toUpperCase()} `) }
+        : t,
+    );
     expect(planMigration({ ...state, tabs })).toEqual([]);
   });
 
   it('refuses to touch a spreadsheet set up by a newer Rounds', () => {
-    expect(() => planMigration({ ...upToDate(), version: SHEET_SCHEMA_VERSION + 1 })).toThrow(NewerSchemaError);
-    expect(() => planMigration({ ...upToDate(), version: SHEET_SCHEMA_VERSION + 1 })).toThrow(/newer version of Rounds/);
+    expect(() => planMigration({ ...upToDate(), version: SHEET_SCHEMA_VERSION + 1 })).toThrow(
+      NewerSchemaError,
+    );
+    expect(() => planMigration({ ...upToDate(), version: SHEET_SCHEMA_VERSION + 1 })).toThrow(
+      /newer version of Rounds/,
+    );
   });
 
   it('writes a record under the sheet’s own header order and keeps the cells of columns it does not know', () => {
     const tab = tabByKey('filings');
     const headerRow = ['Title', 'My notes', 'Rounds ID', 'Step'];
-    const row = recordToRow(tab, headerRow, { id: 'f1', title: 'Data request', step: 3, kind: 'email' }, ['old', 'call back Tuesday', 'f1', 2]);
+    const row = recordToRow(tab, headerRow, { id: 'f1', title: 'Data request', step: 3, kind: 'email' }, [
+      'old',
+      'call back Tuesday',
+      'f1',
+      2,
+    ]);
     expect(row).toEqual(['Data request', 'call back Tuesday', 'f1', 3]);
     expect(rowToRecord(tab, headerRow, row)).toEqual({ title: 'Data request', id: 'f1', step: 3 });
   });

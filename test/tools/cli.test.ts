@@ -6,7 +6,13 @@ import { commands, type CommandIO } from '../../tools/cli/commands';
 import { main } from '../../tools/cli/main';
 
 function capture(): CommandIO & { out: string; err: string } {
-  const io = { out: '', err: '', cwd: process.cwd(), stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+  const io = {
+    out: '',
+    err: '',
+    cwd: process.cwd(),
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+  };
   return io;
 }
 

@@ -18,8 +18,24 @@ export interface Command {
 }
 
 export const commands: Command[] = [
-  { name: 'schema', summary: 'print the network spreadsheet schema (tabs, columns, version)', load: () => import('./schema') },
-  { name: 'sandbox', summary: 'run the local Google stand-in (Drive v3 + Sheets v4) with faults, latency and rate limits', load: () => import('./sandbox') },
-  { name: 'triage', summary: 'sort central-office mail (.jsonl, .eml, .mbox) into tiers with deadlines and reasons', load: () => import('./triage') },
-  { name: 'digest', summary: 'list the mandate dates in a window, must-do first (text or email-safe HTML)', load: () => import('./digest') },
+  {
+    name: 'schema',
+    summary: 'print the network spreadsheet schema (tabs, columns, version)',
+    load: () => import('./schema'),
+  },
+  {
+    name: 'sandbox',
+    summary: 'run the local Google stand-in (Drive v3 + Sheets v4) with faults, latency and rate limits',
+    load: () => import('./sandbox'),
+  },
+  {
+    name: 'triage',
+    summary: 'sort central-office mail (.jsonl, .eml, .mbox) into tiers with deadlines and reasons',
+    load: () => import('./triage'),
+  },
+  {
+    name: 'digest',
+    summary: 'list the mandate dates in a window, must-do first (text or email-safe HTML)',
+    load: () => import('./digest'),
+  },
 ];

@@ -4,7 +4,9 @@ import type { CommandIO } from './commands';
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (argv.includes('--help')) {
-    io.stdout('Usage: rounds schema [--json]\nPrints the network spreadsheet schema: tabs, header rows, version.\n');
+    io.stdout(
+      'Usage: rounds schema [--json]\nPrints the network spreadsheet schema: tabs, header rows, version.\n',
+    );
     return 0;
   }
   const unknown = argv.filter((a) => a !== '--json');
