@@ -14,7 +14,7 @@ export interface RoleMention {
 const ROLE_BY_PHRASE = new Map<string, RoleDef>();
 for (const role of ROLES) for (const p of role.phrases) ROLE_BY_PHRASE.set(normal(p), role);
 const ROLE_MATCHER = new PhraseMatcher(ROLES.flatMap((r) => r.phrases));
-const MAX_ROLE_WORDS = Math.max(...ROLES.flatMap((r) => r.phrases.map((p) => wordsOf(p).length)));
+const MAX_ROLE_WORDS = ROLE_MATCHER.longest;
 const LEVEL_BY_PHRASE = new Map<string, SchoolLevel>();
 for (const l of LEVELS) for (const p of l.phrases) LEVEL_BY_PHRASE.set(normal(p), l.level);
 const LEVEL_MATCHER = new PhraseMatcher(LEVELS.flatMap((l) => l.phrases));

@@ -41,7 +41,12 @@ export function splitBulletin(text: string): BulletinPart[] | undefined {
   return datedList(lines) ?? actionTable(lines) ?? contents(lines);
 }
 
+const DIGIT = /\d/;
+
 function datedList(lines: string[]): BulletinPart[] | undefined {
+  // Every dated line has a digit: most messages are prose and have too few such lines to be a list.
+  const enough = (n: number) => n >= 3 && n >= lines.length * 0.4;
+  if (!enough(lines.filter((l) => l.length <= 200 && DIGIT.test(l)).length)) return undefined;
   const dated = lines.filter((l) => l.length <= 200 && (LEADING_DATE.test(l) || endsWithDate(l)));
   if (dated.length < 3 || dated.length < lines.length * 0.4) return undefined;
   return dated.map((l) => ({ title: l.replace(BULLET, ''), text: l.replace(BULLET, '') }));

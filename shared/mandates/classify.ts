@@ -52,22 +52,32 @@ const FIRST_PASS = new PhraseSets([...COURTESY_LISTS, ...SENTENCE_RULES.map((r) 
 
 type Signals = Record<SentenceSignal, { words: string[]; at: number }>;
 
-/** A sentence's words without courtesy phrases, and each sentence signal's phrases among them. */
-function readWords(text: string, all: Word[]): { words: Word[]; lists: PhraseMatch[][] } {
+/**
+ * A sentence's words without courtesy phrases, and each sentence signal's phrases among them: the lists
+ * from `from` on in `lists` are the sentence rules' (the first pass puts the courtesy lists in front).
+ */
+function readWords(text: string, all: Word[]): { words: Word[]; lists: PhraseMatch[][]; from: number } {
   const first = FIRST_PASS.findAll(text, all, 6);
-  const courtesy = first.slice(0, COURTESY_LISTS.length);
-  if (courtesy.every((l) => l.length === 0)) return { words: all, lists: first.slice(COURTESY_LISTS.length) };
+  let courtesy = false;
+  for (let k = 0; k < COURTESY_LISTS.length; k++) if ((first[k] as PhraseMatch[]).length > 0) courtesy = true;
+  if (!courtesy) return { words: all, lists: first, from: COURTESY_LISTS.length };
   const words = withoutCourtesy(text, all);
-  return { words, lists: SENTENCE_TABLE.findAll(text, words, 6) };
+  return { words, lists: SENTENCE_TABLE.findAll(text, words, 6), from: 0 };
+}
+
+/** True when no list from `from` on matched anything. */
+function noneFound(lists: readonly PhraseMatch[][], from: number): boolean {
+  for (let k = from; k < lists.length; k++) if ((lists[k] as PhraseMatch[]).length > 0) return false;
+  return true;
 }
 
 /** Each sentence signal's phrases: the words as written and where the first one starts. */
-function signalsOf(lists: readonly PhraseMatch[][]): Signals {
+function signalsOf(lists: readonly PhraseMatch[][], from: number): Signals {
   const out = {} as Record<SentenceSignal, { words: string[]; at: number }>;
   for (const signal of SENTENCE_SIGNALS) out[signal] = { words: [], at: -1 };
   SENTENCE_RULES.forEach(({ signal }, k) => {
     const into = out[signal];
-    for (const m of lists[k] as PhraseMatch[]) {
+    for (const m of lists[from + k] as PhraseMatch[]) {
       into.words.push(m.text);
       if (into.at < 0 || m.start < into.at) into.at = m.start;
     }
@@ -160,6 +170,14 @@ function firstWordAt(text: string, at: number): string {
   return space ? rest.slice(0, space.index) : rest;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The first words of the command verbs: a sentence opening with none of them is no command. */
+const IMPERATIVE_STARTS = new PhraseSets(COMPILED.imperative.map((c) => c.rule.phrases));
+const NO_COMMAND: { words: string[]; at: number } = Object.freeze({ words: [], at: -1 }) as {
+  words: string[];
+  at: number;
+};
+
 /** Read every sentence: its ask words and whose ask it is. */
 export function readSentences(
   sentences: readonly Sentence[],
@@ -168,15 +186,17 @@ export function readSentences(
   const out: SentenceReading[] = [];
   sentences.forEach((s, index) => {
     const text = s.text.length > 1200 ? s.text.slice(0, 1200) : s.text;
-    const { words, lists } = readWords(text, allWords[index] ?? wordsOf(text));
+    const { words, lists, from } = readWords(text, allWords[index] ?? wordsOf(text));
     // A command verb counts only as the sentence's first word (after any numbering), and not in a heading.
-    const first = words.find((w) => !/^\d/.test(w.w));
+    const first = words.find((w) => !isDigit(text.charCodeAt(w.start)));
     const command =
-      first && first.start < 12 ? signalMatches('imperative', text, [first]) : { words: [], at: -1 };
+      first && first.start < 12 && IMPERATIVE_STARTS.anyStart([first])
+        ? signalMatches('imperative', text, [first])
+        : NO_COMMAND;
     // Most sentences ask nothing: no reading, and nothing built for them.
-    if (command.words.length === 0 && lists.every((l) => l.length === 0)) return;
+    if (command.words.length === 0 && noneFound(lists, from)) return;
     const { duty, deadline, recurring, request, signup, compliance, invitation, choice, condition } =
-      signalsOf(lists);
+      signalsOf(lists, from);
     if (command.words.length && (request.at < 0 || command.at < request.at) && !isHeading(text, words)) {
       request.words.unshift(...command.words);
       request.at = command.at;

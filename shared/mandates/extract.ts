@@ -1,5 +1,5 @@
 // The practical details a principal needs from a mandate: what to do (short action phrases), whom to ask
-// (emails, phones, named offices and people) and where to do it (forms and district systems).
+// (emails, phones, named offices and people) and where to do it (forms and district systems, systems.ts).
 
 import type { SentenceReading } from './classify';
 import { clip } from './text';
@@ -38,7 +38,39 @@ function lowerFirstWord(s: string): string {
   return /^[A-Z][a-z]+$/.test(first) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
-const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+/** An address read from where it starts (see emailsIn). */
+const EMAIL_AT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/y;
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** A character an address's local part may hold: letters, digits and . _ % + - */
+const isLocalChar = (c: number) => isWordChar(c) || c === 46 || c === 37 || c === 43 || c === 45;
+
+/**
+ * The email addresses in a text, in order: what the pattern `\b[local chars]+@domain` finds scanning the
+ * whole text, but read from each "@" outward. An address holds exactly one "@" and its local part is the
+ * run of local characters before it, so the match for an "@" starts at the first word boundary in that
+ * run (not before the end of the previous address), and whether it matches does not depend on where.
+ */
+function emailsIn(text: string): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    if (at < last) continue;
+    let start = at;
+    while (start > last && isLocalChar(text.charCodeAt(start - 1))) start--;
+    // A word boundary: a word character on one side of the position only.
+    const boundary = (p: number) =>
+      (p > 0 && isWordChar(text.charCodeAt(p - 1))) !== isWordChar(text.charCodeAt(p));
+    while (start < at && !boundary(start)) start++;
+    if (start >= at) continue;
+    EMAIL_AT.lastIndex = start;
+    const m = EMAIL_AT.exec(text);
+    if (!m) continue;
+    out.push(m[0]);
+    last = start + m[0].length;
+  }
+  return out;
+}
 const PHONE =
   /(?<![\w/-])(?:\+?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?![\w/-])|(?<![\w/-])\d{3}-\d{4}(?![\w/-])/g;
 const OFFICE =
@@ -106,7 +138,7 @@ export function contactsFrom(text: string): Contact[] {
     out.push({ kind, value: v });
   };
   // Cheap tests first: most messages have no address, no phone number, or no contact line at all.
-  if (text.includes('@')) for (const m of text.matchAll(EMAIL)) add('email', m[0]);
+  if (text.includes('@')) for (const address of emailsIn(text)) add('email', address);
   if (MAYBE_PHONE.test(text)) for (const m of text.matchAll(PHONE)) add('phone', m[0]);
   for (const line of cueLines(text)) {
     for (const m of line.matchAll(OFFICE))
@@ -116,124 +148,5 @@ export function contactsFrom(text: string): Contact[] {
   return out;
 }
 
-// Forms: "Form 562-1", "form WCED 032", "Google form", "Application for Test Invalidation form".
-const FORM =
-  /\b(?:[Ff]orm[ \t]+(?:[A-Z]{1,6} ?)?(?!\d+(?:st|nd|rd|th)\b)\d[\w.-]*|(?:[A-Z][\w-]*\s){1,4}[Ff]orms?\b|(?:WCED|EF|EFT|PS)[- ]?\d[\w-]*)/g;
-// Systems: a named platform ("Professional Growth System", "Education Portal") or an acronym used as a
-// place you go ("enter ... into SEMS", "on CEMIS", "upload it to COLLECT", "log into NEO").
-const NAMED_SYSTEM =
-  /\b(?:[A-Z][\w-]*\s){0,3}(?:System|Portal|Gateway|Module|Platform|Database|Dashboard|Tracker|Survey Monkey|SurveyMonkey)\b/g;
-const MAYBE_SYSTEM = /System|Portal|Gateway|Module|Platform|Database|Dashboard|Tracker|Survey ?Monkey/;
-// An acronym used as a place you go: "enter ... into SEMS", "on CEMIS", "upload it to COLLECT", "log into
-// NEO". Found acronym first (a fast scan for capitals), then checked for the word before and after it.
-const ACRONYM = /\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,10})\b/g;
-const PLACE_BEFORE = /\b(?:in|into|on|onto|via|through|using|to|log into|access|from)\s+(?:the\s+)?$/;
-const PLACE_AFTER =
-  /(?=\s+(?:system|portal|module|platform|data system|database|account)|\s*(?:[.,;)]|$)|\s+(?:by|before|and|or|on|to|for|when|with)\b)/y;
-
-/** Acronyms named as a place to go, in order. */
-function acronymPlaces(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(ACRONYM)) {
-    const at = m.index;
-    if (at === 0 || !/\s/.test(text.charAt(at - 1))) continue;
-    PLACE_AFTER.lastIndex = at + m[0].length;
-    if (!PLACE_AFTER.test(text)) continue;
-    // The words before need only a short look back, unless the spaces before the acronym run long.
-    const from = Math.max(0, at - 24);
-    const before = PLACE_BEFORE.exec(text.slice(from, at));
-    if (before === null) continue;
-    if (before.index === 0 && from > 0 && !PLACE_BEFORE.test(text.slice(0, at))) continue;
-    out.push(m[0]);
-  }
-  return out;
-}
-const NOT_SYSTEM = new Set([
-  'US',
-  'USA',
-  'UK',
-  'LA',
-  'HR',
-  'PD',
-  'AM',
-  'PM',
-  'ADE',
-  'DOE',
-  'DPI',
-  'DFE',
-  'TO',
-  'OK',
-  'FAQ',
-  'PDF',
-  'CEO',
-  'ID',
-  'IT',
-  'AND',
-  'THE',
-  'OR',
-  'SEND',
-  'USDOE',
-  'STA',
-  'WCED',
-  'LEAP',
-  'MA',
-  'CA',
-  'NY',
-  'ND',
-  'UT',
-  'PA',
-  'NC',
-  'AR',
-  'MD',
-  'NZ',
-  'SAU',
-  'SAUS',
-  'LEA',
-  'LEAS',
-  'NCLB',
-  'LCAP',
-  'BPS',
-  'SCUSD',
-  'NDDPI',
-  'NDSA',
-  'EDB',
-  'CBSE',
-  'MOOE',
-  'ACT',
-  'SAT',
-  'STAFF',
-  'ALL',
-  'PTA',
-  'HTS',
-  'HT',
-  'DHTS',
-  'SLT',
-  'LBH',
-]);
-/** Every FORM match holds the word "form(s)" or a form code: most texts can skip the long pattern. */
-const MAYBE_FORM = /\b[Ff]orms?\b|\b(?:WCED|EF|EFT|PS)[- ]?\d/;
-const FORM_NOISE =
-  /^(?:The|This|A|An|Your|Our|Their|Each|Any|Online|Paper|These|Those|Completed|Following)\s+forms?$/i;
-
-/** Forms and district systems the text names. */
-export function systemsFrom(text: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const add = (value: string) => {
-    const v = value
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^(?:the|a|an|this|your|our)\s+/i, '');
-    if (v.length < 2 || FORM_NOISE.test(value.trim()) || seen.has(v.toLowerCase()) || out.length >= 10)
-      return;
-    seen.add(v.toLowerCase());
-    out.push(v);
-  };
-  if (MAYBE_FORM.test(text)) for (const m of text.matchAll(FORM)) add(m[0]);
-  if (MAYBE_SYSTEM.test(text))
-    for (const m of text.matchAll(NAMED_SYSTEM))
-      if (!/^(?:The|This|Our|Your|A|An)\s/.test(m[0]) || m[0].split(' ').length > 2) add(m[0]);
-  for (const name of acronymPlaces(text))
-    if (!NOT_SYSTEM.has(name.toUpperCase()) && !/^[A-Z][a-z]+$/.test(name)) add(name);
-  return out;
-}
+// Forms and systems are read in systems.ts; the triage takes all the practical details from here.
+export { systemsFrom } from './systems';

@@ -112,7 +112,14 @@ export const ASK_RULES: readonly BuiltinRule[] = [
       'annual requirement',
       'legal requirement',
       'required by law',
-      'required by california education code',
+      // "required by the state education code", "required by federal regulations": up to three words
+      // (whose law: the state's, the federal, a named state's) before the kind of law.
+      'required by * * * code',
+      'required by * * * law',
+      'required by * * * laws',
+      'required by * * * regulation',
+      'required by * * * regulations',
+      'required by * * * statute',
       'required by federal',
       'federal requirements',
       'pursuant to',

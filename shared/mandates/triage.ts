@@ -45,7 +45,7 @@ interface Prepared {
 
 function prepare(text: string): Prepared {
   const sentences = splitSentences(text);
-  return { text, sentences, words: wordsOfSentences(sentences) };
+  return { text, sentences, words: wordsOfSentences(sentences, text) };
 }
 
 /** Triage one text (a whole message or one bulletin item) whose dates have been read. */
@@ -76,7 +76,7 @@ function analyse(
     deadlines,
     actions: actionsFrom(call.readings),
     contacts: contactsFrom(text),
-    systems: systemsFrom(text),
+    systems: systemsFrom(text, ctx.from),
     reasons: user ? [user.reason, ...call.reasons] : call.reasons,
   };
   const lead = leadTime(deadlines, ctx.sent);
@@ -123,7 +123,7 @@ export function triage(message: MandateMessage, rules?: UserRule[]): Triage {
       levels: levelsOf(wordsOf(`${subject ?? ''}\n${text.slice(0, 1500)}`)),
     },
     contacts: contactsFrom(text),
-    systems: systemsFrom(text),
+    systems: systemsFrom(text, from),
   };
   const bySender = applyUserRules(
     (rules ?? []).filter((r) => !r.match.phrase),

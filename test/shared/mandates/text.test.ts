@@ -58,3 +58,12 @@ describe('words and phrases', () => {
     expect(clip('  short\n text  ', 30)).toBe('short text');
   });
 });
+
+describe('phrase tables built after a text was read', () => {
+  it('still match the words read before them', () => {
+    const text = 'Upload the zephyrine roster today.';
+    const words = wordsOf(text);
+    const late = new PhraseSets([['zephyrine roster']]);
+    expect(late.findAll(text, words)[0]?.map((m) => m.text)).toEqual(['zephyrine roster']);
+  });
+});
