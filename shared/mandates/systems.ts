@@ -122,7 +122,9 @@ export function systemsFrom(text: string, from?: string): string[] {
     const v = value
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/^(?:the|a|an|this|your|our)\s+/i, '');
+      .replace(/^(?:the|a|an|this|your|our)\s+/i, '')
+      // A code at the end of a sentence keeps its own dots ("Form 12.3") but not the full stop.
+      .replace(/[.,;:]+$/, '');
     if (v.length < 2 || FORM_NOISE.test(value.trim()) || seen.has(v.toLowerCase()) || out.length >= 10)
       return;
     seen.add(v.toLowerCase());

@@ -10,6 +10,10 @@ describe('forms', () => {
     expect(systemsFrom('Requests go on form QZ 118 this year.')).toContain('form QZ 118');
   });
 
+  it('leaves the full stop of the sentence off a form code', () => {
+    expect(systemsFrom('Overtime is approved on form KL-12.')).toEqual(['form KL-12']);
+  });
+
   it('finds a code next to the word form, a filling-in verb, or a document name', () => {
     expect(systemsFrom('Return the HX 12 form to the front office.')).toContain('HX 12');
     expect(systemsFrom('Principals must submit the QR-44 by June 3.')).toContain('QR-44');
