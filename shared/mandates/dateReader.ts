@@ -4,6 +4,7 @@
 
 import * as chrono from 'chrono-node';
 import { type YMD, isValid } from './calendar';
+import { isSpaceCode } from './text';
 
 const MONTHS =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -116,23 +117,6 @@ interface Window {
   monthEnd: boolean;
 }
 
-/** The characters `\s` matches, by code (this runs for every character at a window's edges). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function windowsOf(text: string, sent: YMD | undefined): Window[] {
   const out: Window[] = [];
   let dated = false;
@@ -145,9 +129,9 @@ function windowsOf(text: string, sent: YMD | undefined): Window[] {
     if (m[2] !== undefined && !sent) continue;
     // Widen to a space so a window never starts or ends inside a word.
     let a = Math.max(0, m.index - BEFORE);
-    while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
+    while (a > 0 && !isSpaceCode(text.charCodeAt(a - 1))) a--;
     let b = Math.min(text.length, m.index + m[0].length + AFTER);
-    while (b < text.length && !isSpace(text.charCodeAt(b))) b++;
+    while (b < text.length && !isSpaceCode(text.charCodeAt(b))) b++;
     const monthEnd = m[1] !== undefined;
     const last = out[out.length - 1];
     if (last && a <= last.b) {
