@@ -107,13 +107,8 @@ const SPREADSHEET_KEYS = [
   'dataSources',
   'dataSourceSchedules',
 ];
-const SHEET_KEYS = [
-  'properties',
-  'data',
-  'conditionalFormats',
-  'protectedRanges',
-  'developerMetadata',
-  'charts',
+/** Parts of a sheet Google accepts that the sandbox refuses by name rather than ignoring. */
+const UNIMPLEMENTED_SHEET_KEYS = [
   'merges',
   'bandedRanges',
   'basicFilter',
@@ -122,6 +117,15 @@ const SHEET_KEYS = [
   'columnGroups',
   'slicers',
   'tables',
+];
+const SHEET_KEYS = [
+  'properties',
+  'data',
+  'conditionalFormats',
+  'protectedRanges',
+  'developerMetadata',
+  'charts',
+  ...UNIMPLEMENTED_SHEET_KEYS,
 ];
 
 /** spreadsheets.create, built from the same requests batchUpdate applies so both validate alike. */
@@ -145,16 +149,7 @@ function buildSpreadsheet(body: Record<string, unknown>): Omit<StoredSpreadsheet
   sheets.forEach((sheet, i) => {
     if (!isObject(sheet)) throw badRequest(`Invalid sheets[${i}]: expected an object.`);
     rejectUnknownKeys(sheet, SHEET_KEYS, `spreadsheet.sheets[${i}]`);
-    for (const key of [
-      'merges',
-      'bandedRanges',
-      'basicFilter',
-      'filterViews',
-      'rowGroups',
-      'columnGroups',
-      'slicers',
-      'tables',
-    ]) {
+    for (const key of UNIMPLEMENTED_SHEET_KEYS) {
       if (sheet[key] !== undefined)
         throw badRequest(`Invalid sheets[${i}]: the sandbox does not implement ${key}.`, 'notImplemented');
     }
