@@ -4,13 +4,13 @@
 // boundary has one valibot schema here; its TypeScript type is inferred from that schema.
 import * as v from 'valibot';
 import { TIERS } from './mandates/types';
+import { text } from './schema/fields';
 
 const id = v.pipe(
   v.string(),
   v.minLength(1, 'an id cannot be empty'),
   v.maxLength(200, 'an id is at most 200 characters'),
 );
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
 const isoDate = v.pipe(v.string(), v.isoDate('a date is written YYYY-MM-DD'));
 const isoTimestamp = v.pipe(v.string(), v.isoTimestamp('a time is an ISO timestamp'));
 

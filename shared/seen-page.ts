@@ -1,13 +1,13 @@
 // What Rounds sees on a tab — the open Gmail conversation, a Doc, or why it can't tell — as one validated
 // record: the content script writes it, the worker stores it per tab, the side panel shows it.
 import * as v from 'valibot';
+import { text } from './schema/fields';
 import { describeIssues } from './schema/issues';
 
 /** Bodies are cut here: enough for triage and filing decisions, small enough for session storage. */
 export const MAX_BODY_CHARS = 50_000;
 export const SEEN_PAGE_VERSION = 1;
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `at most ${max} characters`));
 const hexId = v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/, 'a Gmail id is hexadecimal'));
 const address = v.pipe(v.string(), v.maxLength(4000), v.regex(/^https?:\/\//, 'an http(s) address'));
 

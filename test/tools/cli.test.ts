@@ -2,19 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands, type CommandIO } from '../../tools/cli/commands';
+import { commands } from '../../tools/cli/commands';
 import { main } from '../../tools/cli/main';
+import { capturedIO } from './captured-io';
 
-function capture(): CommandIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd: process.cwd(),
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+const capture = () => capturedIO();
 
 describe('rounds', () => {
   it('registers every command file in tools/cli and lists each in --help', async () => {

@@ -4,21 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandIO } from '../../tools/cli/commands';
 import { main } from '../../tools/cli/main';
+import { capturedIO } from './captured-io';
 
 const fixtures = join(import.meta.dirname, '../fixtures/mail');
 const scratch = mkdtempSync(join(tmpdir(), 'rounds-digest-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function digest(argv: string[], cwd = fixtures) {
-  const io: CommandIO & { out: string; err: string } = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (t) => void (io.out += t),
-    stderr: (t) => void (io.err += t),
-  };
+  const io = capturedIO(cwd);
   const code = await main(['digest', ...argv], io);
   return { code, out: io.out, err: io.err };
 }

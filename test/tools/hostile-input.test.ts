@@ -5,20 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandIO } from '../../tools/cli/commands';
 import { main } from '../../tools/cli/main';
+import { capturedIO } from './captured-io';
 import { TIERS } from '../../shared/mandates/types';
 
-function capture(cwd: string): CommandIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+const capture = (cwd: string) => capturedIO(cwd);
 
 /** A small seeded generator, so a failure reproduces with the same inputs. */
 function random(seed: number) {

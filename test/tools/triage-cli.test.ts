@@ -5,8 +5,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandIO } from '../../tools/cli/commands';
 import { main } from '../../tools/cli/main';
+import { capturedIO } from './captured-io';
 import { readMessages } from '../../tools/mail/read-messages';
 import type { MandateMessage, Triage } from '../../shared/mandates/types';
 
@@ -15,16 +15,7 @@ const fixtures = join(import.meta.dirname, '../fixtures/mail');
 const scratch = mkdtempSync(join(tmpdir(), 'rounds-triage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function capture(cwd = fixtures): CommandIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-  };
-  return io;
-}
+const capture = (cwd = fixtures) => capturedIO(cwd);
 
 async function triage(...argv: string[]) {
   const io = capture();
