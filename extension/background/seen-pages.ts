@@ -6,7 +6,7 @@ import {
   SEEN_PAGE_VERSION,
   type SeenPage,
   type StoredSeenPage,
-} from '../../shared/seen-page';
+} from '../../shared/browser/seen-page';
 import { sessionStore } from '../platform/storage';
 
 export async function rememberSeenPage(

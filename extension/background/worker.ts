@@ -1,7 +1,7 @@
 // The background worker: turns the side panel on for Gmail and Docs tabs only, opens it when the user
 // clicks Rounds' button on the page, and files what each tab shows into session storage for the panel.
 // Every listener is registered at the top level, synchronously, so an event that wakes the worker finds it.
-import { roundsSiteOf } from '../../shared/rounds-sites';
+import { roundsSiteOf } from '../../shared/browser/rounds-sites';
 import { onWorkerMessage } from '../platform/messaging';
 import {
   disablePanel,

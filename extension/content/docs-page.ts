@@ -1,6 +1,6 @@
 // Reads the open Google Doc from its address: the Drive file id (what filing uses) and its name.
-import { docNameFromTitle, readDocsAddress } from '../../shared/docs-ids';
-import type { SeenPage } from '../../shared/seen-page';
+import { docNameFromTitle, readDocsAddress } from '../../shared/browser/docs-ids';
+import type { SeenPage } from '../../shared/browser/seen-page';
 
 export function readDocsPage(doc: Document, url: string): SeenPage {
   const address = readDocsAddress(url);

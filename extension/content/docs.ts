@@ -1,5 +1,5 @@
 // Content script for Google Docs: reports which Doc is open and adds Rounds' button on Doc pages.
-import { readDocsAddress } from '../../shared/docs-ids';
+import { readDocsAddress } from '../../shared/browser/docs-ids';
 import { readDocsPage } from './docs-page';
 import { addOpenButton } from './open-button';
 import { watchPage } from './page-watch';

@@ -2,9 +2,9 @@
 // have stayed stable since Gmail's 2018 redesign (see architecture.md). Every query is scoped to the
 // conversation, because in reading-pane mode the message list shares the page. When the parts Rounds
 // relies on are gone, it says which ones instead of guessing.
-import { readGmailDate } from '../../shared/gmail-dates';
-import { gmailMessageId, gmailThreadId } from '../../shared/gmail-ids';
-import { MAX_BODY_CHARS, type GmailMessage, type Person, type SeenPage } from '../../shared/seen-page';
+import { readGmailDate } from '../../shared/browser/gmail-dates';
+import { gmailMessageId, gmailThreadId } from '../../shared/browser/gmail-ids';
+import { MAX_BODY_CHARS, type GmailMessage, type Person, type SeenPage } from '../../shared/browser/seen-page';
 import { readableText } from './page-text';
 
 const SUBJECT = 'h2.hP';

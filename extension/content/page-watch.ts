@@ -1,7 +1,7 @@
 // Keeps the worker told what the page shows: reads it once the page settles after each change (Gmail
 // and Docs are single-page apps that rebuild the view without loading), and sends only what changed.
-import type { Reply } from '../../shared/extension-messages';
-import type { SeenPage } from '../../shared/seen-page';
+import type { Reply } from '../../shared/browser/extension-messages';
+import type { SeenPage } from '../../shared/browser/seen-page';
 import { isOrphaned, onContentMessage, sendToWorker } from '../platform/messaging';
 
 /** Gmail mutates the page constantly; reading after a quiet spell keeps the cost to one read per view. */

@@ -1,5 +1,5 @@
 // One message of the open conversation: who sent it to whom and when, its Gmail id and its attachments.
-import type { GmailMessage, Person } from '../../shared/seen-page';
+import type { GmailMessage, Person } from '../../shared/browser/seen-page';
 import { CopyButton } from './copy-button';
 
 const who = (p: Person) => (p.name && p.name !== p.email ? `${p.name} <${p.email}>` : p.email);

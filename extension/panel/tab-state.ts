@@ -1,7 +1,7 @@
 // The panel's view of one tab: which tab it follows (the active one, or one named in `?tab=`) and what
 // the worker recorded for it, kept live from session storage.
 import { signal } from '@preact/signals';
-import { seenPageKey } from '../../shared/seen-page';
+import { seenPageKey } from '../../shared/browser/seen-page';
 import { toSeenPageState, type SeenPageState } from '../background/seen-pages';
 import { sessionStore } from '../platform/storage';
 import { activeTabId, watchActiveTab } from '../platform/tabs';

@@ -1,7 +1,7 @@
 // The open Gmail conversation: its subject and id, a keyboard-navigable list of its messages, and the
 // selected message's details and triage.
 import { useState } from 'preact/hooks';
-import type { GmailThread } from '../../shared/seen-page';
+import type { GmailThread } from '../../shared/browser/seen-page';
 import { CopyButton } from './copy-button';
 import { MessageView } from './message-view';
 import { TriageView } from './triage-view';

@@ -3,7 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import { triage } from '../../shared/mandates/triage';
 import type { Deadline, Tier, Triage } from '../../shared/mandates/types';
-import type { GmailMessage } from '../../shared/seen-page';
+import type { GmailMessage } from '../../shared/browser/seen-page';
 
 export const TIER_LABELS: Record<Tier, string> = {
   must_do: 'Must do',

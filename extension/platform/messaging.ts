@@ -8,7 +8,7 @@ import {
   type Reply,
   type ToContent,
   type ToWorker,
-} from '../../shared/extension-messages';
+} from '../../shared/browser/extension-messages';
 import * as v from 'valibot';
 import { browserApi } from './browser';
 

@@ -2,7 +2,7 @@
 // sidePanel, Firefox's sidebarAction) as recording fakes, installed as the `chrome` global.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi } from 'vitest';
-import { stamped } from '../../shared/extension-messages';
+import { stamped } from '../../shared/browser/extension-messages';
 
 export function installChrome() {
   fakeBrowser.reset();

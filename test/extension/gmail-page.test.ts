@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readGmailPage } from '../../extension/content/gmail-page';
-import { checkSeenPage } from '../../shared/seen-page';
+import { checkSeenPage } from '../../shared/browser/seen-page';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/gmail', name), 'utf8');
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJrHxGwZlkDcTqSsVvWpXb';

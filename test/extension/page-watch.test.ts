@@ -2,7 +2,7 @@
 // when something changed, and hears on demand when the panel asks the page to read again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_WAIT_MS, SETTLE_MS, watchPage } from '../../extension/content/page-watch';
-import type { SeenPage } from '../../shared/seen-page';
+import type { SeenPage } from '../../shared/browser/seen-page';
 import { deliver, installChrome } from './fake-extension';
 
 const URL_ = 'https://mail.google.com/mail/u/0/#inbox';

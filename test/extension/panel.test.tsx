@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../extension/panel/panel';
 import { followedTab, seenPage } from '../../extension/panel/tab-state';
-import type { GmailThread, SeenPage } from '../../shared/seen-page';
+import type { GmailThread, SeenPage } from '../../shared/browser/seen-page';
 import { installChrome } from './fake-extension';
 
 const URL_ = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJrHxGwZlkDcTqSsVvWpXb';

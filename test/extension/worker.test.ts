@@ -1,7 +1,7 @@
 // The background worker: the side panel only on Gmail and Docs tabs, opened from the page's button,
 // and what each tab shows kept in session storage (never in the worker's memory).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SeenPage } from '../../shared/seen-page';
+import type { SeenPage } from '../../shared/browser/seen-page';
 import { deliver, deliverRaw, installChrome, installFirefox } from './fake-extension';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';

@@ -1,7 +1,7 @@
 // The messages the extension's parts send each other (content script ↔ worker ↔ side panel), validated on
 // arrival: a message from an older or damaged sender is refused with a reason, never half-handled.
 import * as v from 'valibot';
-import { describeIssues } from './schema/issues';
+import { describeIssues } from '../schema/issues';
 import { SeenPageSchema, type Checked } from './seen-page';
 
 /**

@@ -1,8 +1,8 @@
 // What Rounds sees on a tab — the open Gmail conversation, a Doc, or why it can't tell — as one validated
 // record: the content script writes it, the worker stores it per tab, the side panel shows it.
 import * as v from 'valibot';
-import { text } from './schema/fields';
-import { describeIssues } from './schema/issues';
+import { text } from '../schema/fields';
+import { describeIssues } from '../schema/issues';
 
 /** Bodies are cut here: enough for triage and filing decisions, small enough for session storage. */
 export const MAX_BODY_CHARS = 50_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { docNameFromTitle, readDocsAddress } from '../../shared/docs-ids';
-import { roundsSiteOf } from '../../shared/rounds-sites';
+import { docNameFromTitle, readDocsAddress } from '../../../shared/browser/docs-ids';
+import { roundsSiteOf } from '../../../shared/browser/rounds-sites';
 
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
 

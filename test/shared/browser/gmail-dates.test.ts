@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainSpaces, readGmailDate } from '../../shared/gmail-dates';
+import { plainSpaces, readGmailDate } from '../../../shared/browser/gmail-dates';
 
 describe("Gmail's date text", () => {
   it('reads the US form with the narrow no-break space Gmail puts before AM/PM', () => {
