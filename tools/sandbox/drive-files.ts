@@ -10,6 +10,7 @@ import {
   type DriveFile,
   type DriveStore,
 } from './drive-store';
+import type { GeneratedIds } from './drive-ids';
 import { isObject, rejectUnknownKeys } from './route';
 
 /** Every field name Drive v3 knows on a File, so `fields=` may name any of them as it may against Google. */
@@ -151,14 +152,13 @@ function parentFolder(store: DriveStore, id: string): string {
 /** Validates a files.create body and turns it into a stored file (not yet written). */
 export function newFile(
   store: DriveStore,
+  ids: GeneratedIds,
   body: Record<string, unknown>,
   now: string,
   mediaType?: string,
 ): Omit<DriveFile, 'diskName' | 'version' | 'size' | 'md5Checksum'> {
   rejectUnknownKeys(body, CREATE_KEYS, '');
-  if (body.id !== undefined && (typeof body.id !== 'string' || store.get(body.id))) {
-    throw new GoogleError(409, 'A file already exists with the provided ID.', 'duplicate');
-  }
+  const id = body.id === undefined ? newId() : ids.check(body.id, (wanted) => store.has(wanted));
   const parents = Array.isArray(body.parents) ? body.parents.map(String) : [];
   if (parents.length > 1) throw cannotAddParent();
   const mimeType =
@@ -179,7 +179,7 @@ export function newFile(
   const time = (v: unknown): string =>
     typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : now;
   return {
-    id: typeof body.id === 'string' ? body.id : newId(),
+    id,
     name: typeof body.name === 'string' && body.name !== '' ? body.name : 'Untitled',
     mimeType,
     parents: [parentFolder(store, parents[0] ?? 'root')],

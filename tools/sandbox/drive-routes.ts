@@ -6,6 +6,7 @@ import { SPREADSHEET, hasBytes, type DriveFile, type DriveStore } from './drive-
 import { fileResource, newFile, patchFile, projectFile, projectList } from './drive-files';
 import { matches, parseQuery } from './drive-query';
 import { parseMultipart, type UploadSession, type UploadSessions } from './drive-uploads';
+import type { GeneratedIds } from './drive-ids';
 import type { Ctx, Route } from './route';
 
 /** Hooks the Sheets side provides so a spreadsheet made through Drive is a real, empty spreadsheet. */
@@ -27,7 +28,12 @@ const ORDER_KEYS = [
   'viewedByMeTime',
 ];
 
-export function driveRoutes(store: DriveStore, uploads: UploadSessions, hooks: DriveHooks): Route[] {
+export function driveRoutes(
+  store: DriveStore,
+  uploads: UploadSessions,
+  ids: GeneratedIds,
+  hooks: DriveHooks,
+): Route[] {
   const get = (id: string): DriveFile => {
     const file = store.get(decodeURIComponent(id));
     if (!file) throw fileNotFound(decodeURIComponent(id));
@@ -42,7 +48,7 @@ export function driveRoutes(store: DriveStore, uploads: UploadSessions, hooks: D
     content?: Buffer,
     mediaType?: string,
   ): DriveFile {
-    const init = newFile(store, metadata, ctx.now, mediaType);
+    const init = newFile(store, ids, metadata, ctx.now, mediaType);
     if (content && !hasBytes(init.mimeType)) {
       throw new GoogleError(
         400,
@@ -139,7 +145,7 @@ export function driveRoutes(store: DriveStore, uploads: UploadSessions, hooks: D
   /** A resumable session's URL is where the client PUTs bytes: Google's own shape, with upload_id. */
   function startResumable(ctx: Ctx, metadata: Record<string, unknown>, fileId?: string): Reply {
     if (fileId) patchFile(store, get(fileId), metadata, ctx.query);
-    else newFile(store, metadata, ctx.now); // validate now: Google rejects a bad body when the session starts
+    else newFile(store, ids, metadata, ctx.now); // validate now: Google rejects a bad body when the session starts
     const declared = ctx.headers['x-upload-content-length'];
     const session = uploads.start({
       fileId: fileId ? get(fileId).id : undefined,
@@ -214,6 +220,15 @@ export function driveRoutes(store: DriveStore, uploads: UploadSessions, hooks: D
       api: 'drive',
       write: true,
       handle: (ctx) => reply(ctx, create(ctx, parseJsonBody(ctx.body))),
+    },
+    {
+      name: 'drive.files.generateIds',
+      method: 'GET',
+      pattern: new RegExp(`^${F}/generateIds$`),
+      api: 'drive',
+      // Google asks for a scope that can create files (drive, drive.file, drive.appdata), not a read-only one.
+      write: true,
+      handle: (ctx) => json(ids.generate(ctx.query)),
     },
     {
       name: 'drive.files.get',

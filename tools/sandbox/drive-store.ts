@@ -94,6 +94,11 @@ export class DriveStore {
     return this.files.get(this.resolveId(id));
   }
 
+  /** Whether an id is taken, by its exact value (no `root` alias): the root's own id counts as taken. */
+  has(id: string): boolean {
+    return id === this.rootId || this.files.has(id);
+  }
+
   all(): DriveFile[] {
     return [...this.files.values()];
   }

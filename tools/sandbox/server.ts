@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { authorize, loadTokens, type TokenGrant } from './auth';
+import { GeneratedIds } from './drive-ids';
 import { DriveStore } from './drive-store';
 import { driveRoutes } from './drive-routes';
 import { UploadSessions } from './drive-uploads';
@@ -88,7 +89,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const drive = new DriveStore(dir);
   const sheets = new SheetsStore(drive);
   const routes: Route[] = [
-    ...driveRoutes(drive, new UploadSessions(dir), {
+    ...driveRoutes(drive, new UploadSessions(dir), new GeneratedIds(dir), {
       newSpreadsheetContent: (file) => sheets.emptyContent(file),
     }),
     ...sheetsRoutes(sheets),
