@@ -1,8 +1,8 @@
 // The practical details a principal needs from a mandate: what to do (short action phrases), whom to ask
 // (emails, phones, named offices and people) and where to do it (forms and district systems, systems.ts).
 
-import type { SentenceReading } from './classify';
-import { clip } from './text';
+import type { SentenceReading } from './rules/classify';
+import { clip } from './text/text';
 import type { Contact } from './types';
 
 const MAX_ACTIONS = 6;

@@ -1,7 +1,7 @@
 // The forms and district systems a message names ("Form TR-7", "the Staff Census form", "enter it into
 // SEMS"), told apart from the organisations, places and plain words that look the same in capitals.
 
-import { ROLES } from './roles';
+import { ROLES } from './rules/roles';
 
 // Forms: the word form with a code ("Form 562-1", "form ABC 032", "Form TR-7"; not "form 03.04.2019",
 // a date), a capitalised name and the word form ("Application for Test Invalidation form"), or a code

@@ -1,15 +1,21 @@
 // The mandate triage: one central-office message in, its tier, audience, deadlines, asks, contacts,
 // systems, lead time and reasons out; bulletins are split into items first. Synchronous and deterministic.
 
-import { headerAudience, levelsOf, type HeaderAudience } from './audience';
-import { type YMD, parseIsoDate } from './calendar';
-import { readSentences } from './classify';
-import { decide } from './decide';
-import { dateFromHeader, extractDeadlines, extractDeadlinesOfEach, leadTime, type DateScan } from './dates';
+import { headerAudience, levelsOf, type HeaderAudience } from './rules/audience';
+import { type YMD, parseIsoDate } from './dates/calendar';
+import { readSentences } from './rules/classify';
+import { decide } from './rules/decide';
+import {
+  dateFromHeader,
+  extractDeadlines,
+  extractDeadlinesOfEach,
+  leadTime,
+  type DateScan,
+} from './dates/dates';
 import { actionsFrom, contactsFrom, systemsFrom } from './extract';
-import { splitBulletin, type BulletinPart } from './bulletin';
-import { linkRepeats } from './repeats';
-import { DERIVED_RULES } from './rules';
+import { splitBulletin, type BulletinPart } from './text/bulletin';
+import { linkRepeats } from './digest/repeats';
+import { DERIVED_RULES } from './rules/builtin';
 import {
   clip,
   openingWords,
@@ -19,7 +25,7 @@ import {
   wordsOfSentences,
   type Sentence,
   type Word,
-} from './text';
+} from './text/text';
 import {
   TIER_ORDER,
   type Deadline,
@@ -28,7 +34,7 @@ import {
   type TriageItem,
   type UserRule,
 } from './types';
-import { applyUserRules } from './userRules';
+import { applyUserRules } from './rules/user-rules';
 
 type Core = Omit<Triage, 'id' | 'items' | 'repeatOf'>;
 

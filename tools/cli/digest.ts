@@ -1,7 +1,7 @@
 // `rounds digest FILE --from DAY --days N`: the ILD's weekly digest of mandate dates (must-do first, then by
 // date, each with its call to action), as plain text or as an HTML fragment safe to paste into an email.
-import { buildDigest, isCalendarDay, type DigestSource } from '../../shared/mandates/digest';
-import { renderDigestHtml, renderDigestText } from '../../shared/mandates/digest-render';
+import { buildDigest, isCalendarDay, type DigestSource } from '../../shared/mandates/digest/digest';
+import { renderDigestHtml, renderDigestText } from '../../shared/mandates/digest/render';
 import type { MandateMessage } from '../../shared/mandates/types';
 import { triageAll } from '../../shared/mandates/triage';
 import { readInto, rulesOption } from '../mail/intake';

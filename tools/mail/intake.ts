@@ -3,7 +3,7 @@
 // bad input the same way.
 import { resolve } from 'node:path';
 import type { CommandIO } from '../cli/commands';
-import { MAX_TEXT } from '../../shared/mandates/text';
+import { MAX_TEXT } from '../../shared/mandates/text/text';
 import type { MandateMessage, UserRule } from '../../shared/mandates/types';
 import { readMessages, UnreadableFile } from './read-messages';
 import { loadUserRules } from './rules-file';

@@ -1,8 +1,8 @@
 // The words around a date that say what it is for the reader (due, event, window start or end, recurring),
 // and deadlines given relative to something else ("two weeks before the event", "within 10 days of receipt").
 
-import type { DeadlineKind, RelativeDeadline } from './types';
-import type { Sentence } from './text';
+import type { DeadlineKind, RelativeDeadline } from '../types';
+import type { Sentence } from '../text/text';
 import { type YMD, dayNumber, fromDayNumber, isoOf, isValid } from './calendar';
 
 /** Header lines that carry the sending date ("Date Created: 05/18/2004"); their date is not a deadline. */

@@ -4,7 +4,7 @@
 
 import * as chrono from 'chrono-node';
 import { type YMD, isValid } from './calendar';
-import { isSpaceCode } from './text';
+import { isSpaceCode } from '../text/text';
 
 const MONTHS =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';

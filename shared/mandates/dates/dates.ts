@@ -1,10 +1,10 @@
 // Finds the dates in a message and says what each one is for the reader: a due date, an event, the start
 // or end of a window, a recurring date. chrono-node reads the words; the kind comes from the words around
-// the date (deadline cues in dateCues.ts), because "by March 11" and "on March 11 at the Civic Centre"
+// the date (deadline cues in date-cues.ts), because "by March 11" and "on March 11 at the Civic Centre"
 // parse the same but mean different things to a principal.
 
-import type { Deadline, DeadlineKind, RelativeDeadline } from './types';
-import type { Sentence } from './text';
+import type { Deadline, DeadlineKind, RelativeDeadline } from '../types';
+import type { Sentence } from '../text/text';
 import {
   type YMD,
   dayNumber,
@@ -15,8 +15,8 @@ import {
   nearestYear,
   twoDigitYear,
 } from './calendar';
-import { chronoHitsIn, DATE_TOKEN, MAYBE_DATE, type Hit } from './dateReader';
-import { kindFromContext, looksBritish, RANGE_JOIN, resolveRelative, SENT_DATE_LINE } from './dateCues';
+import { chronoHitsIn, DATE_TOKEN, MAYBE_DATE, type Hit } from './date-reader';
+import { kindFromContext, looksBritish, RANGE_JOIN, resolveRelative, SENT_DATE_LINE } from './date-cues';
 
 /** A deadline plus the sentence it came from (the engine checks who that sentence addresses). */
 export interface FoundDeadline extends Deadline {
@@ -159,7 +159,7 @@ function toDeadline(
 
 /**
  * The dates in each sentence, in order: numeric dates by hand (day/month order needs judgement), the rest
- * by chrono (dateReader.ts), all sentences in one call.
+ * by chrono (date-reader.ts), all sentences in one call.
  */
 function scanSentences(
   texts: readonly string[],

@@ -9,7 +9,7 @@ import {
   type MandateMessage,
   type Tier,
   type Triage,
-} from './types';
+} from '../types';
 
 export interface DigestWindow {
   /** First day, YYYY-MM-DD. */

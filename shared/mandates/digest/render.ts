@@ -2,7 +2,7 @@
 // with inline styles only (mail clients drop <style> blocks and classes) in which every value is escaped,
 // so a subject such as "<script>" arrives as words and never as markup.
 import type { Digest, DigestDate, DigestEntry, DigestFlag } from './digest';
-import type { Contact, DeadlineKind, Tier } from './types';
+import type { Contact, DeadlineKind, Tier } from '../types';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,7 +1,7 @@
 // Recognises the same ask arriving again (a reminder, an extended deadline, the same data asked for by
 // another department) and links it to the earlier message, so it is not counted twice.
 
-import type { MandateMessage, Triage } from './types';
+import type { MandateMessage, Triage } from '../types';
 
 const STOP = new Set(
   (

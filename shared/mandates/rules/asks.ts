@@ -1,7 +1,7 @@
 // The built-in rules that find an ask: duties ("must", "shall"), stated deadlines, compliance consequences,
 // requests, sign-ups, commands and the memo's own "Response Required" header. Plain data read by classify.ts.
 
-import type { BuiltinRule } from './rules';
+import type { BuiltinRule } from './builtin';
 
 export const ASK_RULES: readonly BuiltinRule[] = [
   {

@@ -2,8 +2,8 @@
 // list), who each sentence puts a duty on, and the school levels the text states.
 
 import { LEVELS, ROLES, type RoleDef } from './roles';
-import { PhraseMatcher, wordsOf, type Sentence, type Word } from './text';
-import type { SchoolLevel } from './types';
+import { PhraseMatcher, wordsOf, type Sentence, type Word } from '../text/text';
+import type { SchoolLevel } from '../types';
 
 export interface RoleMention {
   role: RoleDef;

@@ -1,10 +1,10 @@
 // The built-in triage rules as plain data: the words that signal a duty, a request, a condition or mere
 // information, what each pushes the call toward, and the sentence a principal reads when it decides.
-// The engine (classify.ts) only interprets this table, so a rule is changed here, not in code.
+// The engine (rules/classify.ts) only interprets this table, so a rule is changed here, not in code.
 
-import { ASK_RULES } from './rules-asks';
-import { SOFTENING_RULES } from './rules-softening';
-import type { Tier } from './types';
+import { ASK_RULES } from './asks';
+import { SOFTENING_RULES } from './softening';
+import type { Tier } from '../types';
 
 /** What a rule's words tell the engine about a sentence. */
 export type Signal =

@@ -1,9 +1,9 @@
-// Reads each sentence through the rule table (rules.ts): its duties, deadlines, requests, sign-ups,
+// Reads each sentence through the rule table (builtin.ts): its duties, deadlines, requests, sign-ups,
 // conditions and consequences, and whose ask it is (audience.ts). decide.ts sums the readings into a tier.
 
 import { actorBefore } from './audience';
-import { BUILTIN_RULES, type BuiltinRule, type Signal } from './rules';
-import { PhraseMatcher, PhraseSets, wordsOf, type PhraseMatch, type Sentence, type Word } from './text';
+import { BUILTIN_RULES, type BuiltinRule, type Signal } from './builtin';
+import { PhraseMatcher, PhraseSets, wordsOf, type PhraseMatch, type Sentence, type Word } from '../text/text';
 
 interface CompiledRule {
   rule: BuiltinRule;

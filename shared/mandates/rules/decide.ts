@@ -4,10 +4,10 @@
 
 import type { HeaderAudience } from './audience';
 import { openingSignals, ruleOf, signalMatches, type SentenceReading } from './classify';
-import type { FoundDeadline } from './dates';
-import { DERIVED_RULES, THRESHOLDS } from './rules';
-import { wordsOf, type Word } from './text';
-import type { Reason, Tier } from './types';
+import type { FoundDeadline } from '../dates/dates';
+import { DERIVED_RULES, THRESHOLDS } from './builtin';
+import { wordsOf, type Word } from '../text/text';
+import type { Reason, Tier } from '../types';
 
 export interface Call {
   tier: Tier;

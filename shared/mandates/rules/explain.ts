@@ -1,9 +1,9 @@
 // Generates the principal-facing explanation of the built-in triage rules from the rule data itself, so
 // the explanation can never drift from what the engine does.
 
-import { BUILTIN_RULES, DERIVED_RULES } from './rules';
+import { BUILTIN_RULES, DERIVED_RULES } from './builtin';
 import { ROLES } from './roles';
-import { TIER_WORDS } from './userRules';
+import { TIER_WORDS } from './user-rules';
 
 function quoteSome(phrases: readonly string[], n: number): string {
   const shown = phrases.slice(0, n).map((p) => `"${p.replace(/ \* /g, ' … ')}"`);

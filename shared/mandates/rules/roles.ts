@@ -1,7 +1,7 @@
 // Who central-office mail can be addressed to, as data: each role with the words districts use for it and
 // whether it lands on the principal's desk (the school side) or on someone else's.
 
-import type { SchoolLevel } from './types';
+import type { SchoolLevel } from '../types';
 
 export interface RoleDef {
   /** The role as shown to the user, e.g. "superintendents". */

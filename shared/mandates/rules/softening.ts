@@ -1,7 +1,7 @@
 // The built-in rules that soften or discount an ask: courtesy lines, conditions, choices, invitations and
 // "information only" markers. Plain data read by classify.ts.
 
-import type { BuiltinRule } from './rules';
+import type { BuiltinRule } from './builtin';
 
 export const SOFTENING_RULES: readonly BuiltinRule[] = [
   {

@@ -1,7 +1,7 @@
 // A principal's or ILD's corrections, kept as plain rules (by sender, department or phrase → tier) and
 // applied before the built-in rules; the matching rule is shown back as the reason for the call.
 
-import type { Reason, Tier, UserRule } from './types';
+import type { Reason, Tier, UserRule } from '../types';
 
 export const TIER_WORDS: Record<Tier, string> = {
   must_do: 'must do',

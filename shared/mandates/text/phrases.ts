@@ -82,7 +82,7 @@ export class PhraseSets {
     return this.scan(words, limit, (i, end) =>
       words
         .slice(i, end + 1)
-        .map((w) => w.w)
+        .map((w) => w.lower)
         .join(' '),
     );
   }
@@ -136,7 +136,7 @@ export class PhraseSets {
 
 /** The words of a phrase from a rule table (not a text: reading it gives no word a number). */
 function phraseWords(phrase: string): string[] {
-  return wordsIn(phrase, 0, phrase.length).map((w) => w.w);
+  return wordsIn(phrase, 0, phrase.length).map((w) => w.lower);
 }
 
 /** One phrase list (see PhraseSets). */

@@ -5,7 +5,8 @@ import type { Sentence } from './text';
 
 /** One word of a text, lower-cased, with where it sits. */
 export interface Word {
-  readonly w: string;
+  /** The word as written, lower-cased. */
+  readonly lower: string;
   start: number;
   end: number;
   /** The word's number in the phrase tables' vocabulary (see PhraseSets); -1 when no phrase uses it. */
@@ -25,7 +26,7 @@ class TextWord implements Word {
     readonly id: number,
   ) {}
 
-  get w(): string {
+  get lower(): string {
     return this.source.slice(this.from + this.start, this.from + this.end);
   }
 }
@@ -96,7 +97,7 @@ function lookup(source: string, a: number, b: number): number {
 /** A word's vocabulary number, looked up again when tables were added after it was read. */
 export function idOf(word: Word): number {
   const id = word.id;
-  return id >= 0 || !lateWords ? id : (VOCABULARY.get(word.w) ?? -1);
+  return id >= 0 || !lateWords ? id : (VOCABULARY.get(word.lower) ?? -1);
 }
 
 // A word is a run of letters/digits (Latin-1 and Latin Extended included), joined by ' / or - inside
@@ -123,8 +124,8 @@ export function wordsIn(text: string, from: number, to: number, lowerText?: stri
   if (lower.length === text.length) return scanWords(lower, from, to);
   const part = from === 0 && to === text.length ? text : text.slice(from, to);
   return scanWords(part, 0, part.length).map((x) => {
-    const w = x.w.toLowerCase();
-    return { w, start: x.start, end: x.end, id: VOCABULARY.get(w) ?? -1 };
+    const lower = x.lower.toLowerCase();
+    return { lower, start: x.start, end: x.end, id: VOCABULARY.get(lower) ?? -1 };
   });
 }
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { chronoHitsIn, dateReaders } from '../../../shared/mandates/dateReader';
-import type * as DateReader from '../../../shared/mandates/dateReader';
+import { chronoHitsIn, dateReaders } from '../../../shared/mandates/dates/date-reader';
+import type * as DateReader from '../../../shared/mandates/dates/date-reader';
 import { triage } from '../../../shared/mandates/triage';
 
 const sent = { y: 2025, m: 3, d: 3 };
@@ -60,7 +60,7 @@ describe('reading dates', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rounds-minified-'));
     try {
       const out = await build({
-        entryPoints: [join(__dirname, '../../../shared/mandates/dateReader.ts')],
+        entryPoints: [join(__dirname, '../../../shared/mandates/dates/date-reader.ts')],
         bundle: true,
         minify: true,
         format: 'esm',
@@ -69,7 +69,7 @@ describe('reading dates', () => {
         write: false,
       });
       expect(out.outputFiles[0]?.text).not.toMatch(/MonthNameLittleEndianParser/);
-      const file = join(dir, 'dateReader.mjs');
+      const file = join(dir, 'date-reader.mjs');
       writeFileSync(file, out.outputFiles[0]?.text ?? '');
       const minified = (await import(pathToFileURL(file).href)) as typeof DateReader;
       const readers = minified.dateReaders();

@@ -7,8 +7,8 @@ import {
   daysBetween,
   isCalendarDay,
   type DigestSource,
-} from '../../../shared/mandates/digest';
-import { escapeHtml, renderDigestHtml, renderDigestText } from '../../../shared/mandates/digest-render';
+} from '../../../shared/mandates/digest/digest';
+import { escapeHtml, renderDigestHtml, renderDigestText } from '../../../shared/mandates/digest/render';
 import type { Deadline, MandateMessage, Triage, TriageItem } from '../../../shared/mandates/types';
 
 function source(

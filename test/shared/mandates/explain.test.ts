@@ -1,8 +1,8 @@
 // The explanation a principal reads is generated from the rule table, so it lists what the engine uses.
 import { describe, expect, it } from 'vitest';
-import { explainRules } from '../../../shared/mandates/explain';
-import { BUILTIN_RULES, DERIVED_RULES } from '../../../shared/mandates/rules';
-import { ROLES } from '../../../shared/mandates/roles';
+import { explainRules } from '../../../shared/mandates/rules/explain';
+import { BUILTIN_RULES, DERIVED_RULES } from '../../../shared/mandates/rules/builtin';
+import { ROLES } from '../../../shared/mandates/rules/roles';
 
 describe('explaining the rules', () => {
   const text = explainRules();

@@ -7,11 +7,11 @@ import {
   splitSentences,
   tidy,
   wordsOf,
-} from '../../../shared/mandates/text';
+} from '../../../shared/mandates/text/text';
 
 describe('words and phrases', () => {
   it('splits words the way district mail writes them', () => {
-    expect(wordsOf("Co-op directors' parents/guardians: Response Required").map((w) => w.w)).toEqual(
+    expect(wordsOf("Co-op directors' parents/guardians: Response Required").map((w) => w.lower)).toEqual(
       ['co-op', "directors'", 'parents/guardians', ':', 'response', 'required'].map((w) =>
         w === "directors'" ? 'directors' : w,
       ),
