@@ -1,0 +1,97 @@
+// Launches Debian's Chromium with the demo's build of the extension, and routes Gmail and Docs to the
+// sandbox's demo pages, so the extension meets mail.google.com and docs.google.com addresses it knows.
+import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface DemoBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export interface DemoBrowserOptions {
+  extensionDir: string;
+  profileDir: string;
+  sandboxUrl: string;
+  headless: boolean;
+  /** Answers Gmail's "show original" addresses (`?view=om…`), or undefined when not one of them. */
+  showOriginal?: (url: URL) => Promise<{ status: number; contentType: string; body: Buffer } | undefined>;
+}
+
+/** Where a Google address is served from in the sandbox, or null when the demo has no page for it. */
+export function sandboxAddressFor(url: URL, sandboxUrl: string): string | null {
+  if (url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail/'))
+    return `${sandboxUrl}/__fixtures/mail/`;
+  const doc = /^\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]+)(?:\/|$)/.exec(url.pathname);
+  if (url.hostname === 'docs.google.com' && doc)
+    return `${sandboxUrl}/__fixtures/docs/document/d/${doc[1]}/edit`;
+  return null;
+}
+
+async function serve(route: Route, options: DemoBrowserOptions, offline: boolean): Promise<void> {
+  const url = new URL(route.request().url());
+  if (url.protocol === 'chrome-extension:' || url.origin === options.sandboxUrl) return route.continue();
+  if (url.hostname === 'mail.google.com' || url.hostname === 'docs.google.com') {
+    const original = url.hostname === 'mail.google.com' ? await options.showOriginal?.(url) : undefined;
+    if (original) return route.fulfill(original);
+    const from = sandboxAddressFor(url, options.sandboxUrl);
+    if (!from)
+      return route.fulfill({
+        status: 404,
+        contentType: 'text/plain',
+        body: `The demo has no page for ${url.href}\n`,
+      });
+    const response = await fetch(from);
+    return route.fulfill({
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? 'text/html',
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  }
+  // The scripted tour stays offline; a person exploring the demo may browse as they like.
+  return offline ? route.abort() : route.continue();
+}
+
+export async function launchDemoBrowser(options: DemoBrowserOptions): Promise<DemoBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`the demo needs Debian's Chromium at ${CHROMIUM} (sudo apt-get install -y chromium)`);
+  }
+  const context = await chromium.launchPersistentContext(options.profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless,
+    viewport: options.headless ? { width: 1280, height: 860 } : null,
+    args: [
+      `--disable-extensions-except=${options.extensionDir}`,
+      `--load-extension=${options.extensionDir}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      ...(options.headless ? ['--no-sandbox', '--disable-gpu'] : []),
+    ],
+  });
+  await context.route('**/*', (route) => serve(route, options, options.headless));
+  const worker = async (): Promise<Worker> => {
+    const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return found ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+  };
+  const first = await worker();
+  return {
+    context,
+    extensionId: new URL(first.url()).host,
+    worker,
+    close: () => context.close(),
+  };
+}
+
+/** A new tab at `url`, waiting for its page to load (the routes answer at once). */
+export async function openTab(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}

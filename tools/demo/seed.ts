@@ -1,0 +1,91 @@
+// Sets up the whole demo in a store folder: starts the sandbox on DIR/drive with the demo's Gmail and
+// Docs pages (DIR/fixtures), seeds the network's existing Drive, and writes what it made to DIR/demo.json.
+// Running it again on the same DIR finds everything in place and creates nothing.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { seedDrive, type SeededDrive } from './drive-seed';
+import { renderDocPage, renderMailboxPage } from './gmail-html';
+import { demoMailbox, type DemoThread } from './mailbox';
+import { DEMO_USER, DOCS, type DemoDocKey } from './network';
+
+/** The bearer token the demo's principal uses in Drive itself (minted in the sandbox at each start). */
+export const DEMO_DRIVE_TOKEN = 'demo-principal-drive';
+
+export interface DemoStore {
+  dir: string;
+  sandbox: Sandbox;
+  drive: SeededDrive;
+  threads: DemoThread[];
+  /** The sandbox's own addresses of the demo's pages (what a development build reads as Gmail and Docs). */
+  mailPage: string;
+  docPages: Record<DemoDocKey, string>;
+}
+
+export const fixturesDirOf = (dir: string) => join(dir, 'fixtures');
+
+/** Writes the Gmail page, each raw message (for "show original") and each Doc's page under DIR/fixtures. */
+function writeFixtures(dir: string, threads: readonly DemoThread[], drive: SeededDrive): void {
+  const fixtures = fixturesDirOf(dir);
+  const originals = join(fixtures, 'mail', 'original');
+  mkdirSync(originals, { recursive: true });
+  writeFileSync(join(fixtures, 'mail', 'index.html'), renderMailboxPage(threads));
+  for (const thread of threads) {
+    for (const m of thread.messages) writeFileSync(join(originals, `${m.ids.hex}.eml`), m.raw);
+  }
+  for (const [key, doc] of Object.entries(drive.docs) as [DemoDocKey, SeededDrive['docs'][DemoDocKey]][]) {
+    const page = join(fixtures, 'docs', 'document', 'd', doc.id, 'edit');
+    mkdirSync(page, { recursive: true });
+    writeFileSync(join(page, 'index.html'), renderDocPage(doc.name, DOCS[key].paragraphs));
+  }
+}
+
+export interface DemoOptions {
+  dir: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export async function startDemo(options: DemoOptions): Promise<DemoStore> {
+  const { dir } = options;
+  mkdirSync(fixturesDirOf(dir), { recursive: true });
+  const sandbox = await startSandbox({
+    dir: join(dir, 'drive'),
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    fixturesDir: fixturesDirOf(dir),
+  });
+  try {
+    const drive = await seedDrive(sandbox.url, DEMO_DRIVE_TOKEN, DEMO_USER.email);
+    const threads = demoMailbox();
+    writeFixtures(dir, threads, drive);
+    const docPages = Object.fromEntries(
+      Object.entries(drive.docs).map(([key, doc]) => [
+        key,
+        `${sandbox.url}/__fixtures/docs/document/d/${doc.id}/edit`,
+      ]),
+    ) as Record<DemoDocKey, string>;
+    writeFileSync(
+      join(dir, 'demo.json'),
+      JSON.stringify(
+        {
+          user: DEMO_USER,
+          rootFolderId: drive.rootFolderId,
+          folders: drive.folders,
+          docs: drive.docs,
+          conversations: threads.map((t) => ({
+            subject: t.subject,
+            address: `https://mail.google.com/mail/u/0/#inbox/${t.token}`,
+            messages: t.messages.map((m) => ({ gmailId: m.ids.hex, messageId: m.messageId })),
+          })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return { dir, sandbox, drive, threads, mailPage: `${sandbox.url}/__fixtures/mail/`, docPages };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}
