@@ -78,6 +78,13 @@ export interface Triage {
   tier: Tier;
   /** 0..1, how sure the engine is of the tier. */
   confidence: number;
+  /**
+   * Set when the reading between must_do and another tier is close: the item may be required, and a person
+   * should look ("check this one — may be required"). Never set on a must_do.
+   */
+  check?: true;
+  /** Why the call is close, in a principal's words (present exactly when `check` is). */
+  checkReason?: string;
   audience: Audience;
   deadlines: Deadline[];
   actions: string[];
