@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
+import { errorInfoReason, expectSheetsError, expectSheetsFailure } from './sandbox-expect';
 import { sandboxTarget, type SandboxRun } from './scenarios/sandbox-target';
 import {
   FOLDER,
@@ -83,7 +84,7 @@ describe('sandbox auth with a tokens file', () => {
     expect((await reader.spreadsheets.get({ spreadsheetId: id })).data.properties?.title).toBe(
       'By drive.file',
     );
-    await expectGoogleError(
+    const refused = await expectSheetsFailure(
       reader.spreadsheets.values.update({
         spreadsheetId: id,
         range: 'Sheet1!A1',
@@ -91,8 +92,9 @@ describe('sandbox auth with a tokens file', () => {
         requestBody: { values: [['x']] },
       }),
       403,
-      'insufficientPermissions',
+      'PERMISSION_DENIED',
     );
+    expect(errorInfoReason(refused)).toBe('ACCESS_TOKEN_SCOPE_INSUFFICIENT');
   });
 });
 
@@ -116,10 +118,10 @@ describe('sandbox bad input', () => {
       'parseError',
     );
     expect(parse.error.status).toBe('INVALID_ARGUMENT');
-    await expectErrorResponse(
+    await expectSheetsError(
       await raw(t, 'POST', `v4/spreadsheets/${id}:batchUpdate`, { headers: json, body: '[1,2]' }),
       400,
-      'parseError',
+      'INVALID_ARGUMENT',
     );
     const unknown = await expectErrorResponse(
       await raw(t, 'POST', 'drive/v3/files', {
@@ -177,7 +179,7 @@ describe('sandbox bad input', () => {
 });
 
 describe('sandbox rate limit', () => {
-  it('answers 429 with Retry-After once a user passes the Sheets limit, per user, leaving Drive alone', async () => {
+  it('answers Sheets’ 429 RESOURCE_EXHAUSTED with Retry-After once a user passes the Sheets limit, per user, leaving Drive alone', async () => {
     const run = await sandboxTarget({ rateLimits: { sheets: { requests: 3, perMs: 60_000 } } });
     try {
       const t = run.target;
@@ -189,8 +191,9 @@ describe('sandbox rate limit', () => {
       const retryAfter = Number(res.headers.get('retry-after'));
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      const body = await expectErrorResponse(res, 429, 'rateLimitExceeded');
-      expect(body.error.status).toBe('RESOURCE_EXHAUSTED');
+      const body = await expectSheetsError(res, 429, 'RESOURCE_EXHAUSTED');
+      expect(body.error.message).toMatch(/^Quota exceeded for quota metric 'Read requests'/);
+      expect(errorInfoReason(body)).toBe('RATE_LIMIT_EXCEEDED');
       expect((await raw(t, 'GET', `v4/spreadsheets/${id}`, { token: 'another-user' })).status).toBe(200);
       expect((await raw(t, 'GET', 'drive/v3/files')).status).toBe(200);
       expect(run.sandbox.stats().rateLimited).toBe(1);

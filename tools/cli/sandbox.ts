@@ -45,7 +45,7 @@ function parse(argv: string[], cwd: string): Parsed {
       else if (flag === '--fault-rate') opts.faultRate = number(flag, take(), 0, 1);
       else if (flag === '--seed') opts.seed = number(flag, take(), 0, 2 ** 32 - 1);
       else if (flag === '--tokens') opts.tokensFile = resolve(cwd, take());
-      else if (flag === '--rate-limit') opts.rateLimits = parseRateLimit(take());
+      else if (flag === '--rate-limit') opts.rateLimits = parseRateLimit(take(), opts.rateLimits);
       else if (flag === '--max-body') opts.maxBodyBytes = number(flag, take(), 1, 2 ** 40);
       else throw new Error(`unknown option ${flag}`);
     }

@@ -1,6 +1,7 @@
 // Drive v3 over HTTP: files.create/get/list/update/delete and the /upload endpoints (multipart, media, resumable).
 import { createHash } from 'node:crypto';
-import { GoogleError, fileNotFound, invalidParameter } from './errors';
+import type { DriveAccess } from './access';
+import { GoogleError, badRequest, fileNotFound, invalidParameter } from './errors';
 import { intParam, json, parseJsonBody, type Reply } from './http';
 import { SPREADSHEET, hasBytes, type DriveFile, type DriveStore } from './drive-store';
 import { fileResource, newFile, patchFile, projectFile, projectList } from './drive-files';
@@ -28,16 +29,43 @@ const ORDER_KEYS = [
   'viewedByMeTime',
 ];
 
-export function driveRoutes(
-  store: DriveStore,
-  uploads: UploadSessions,
-  ids: GeneratedIds,
-  hooks: DriveHooks,
-): Route[] {
-  const get = (id: string): DriveFile => {
-    const file = store.get(decodeURIComponent(id));
-    if (!file) throw fileNotFound(decodeURIComponent(id));
+/** How Google's search may differ from a perfect one: short pages, and new files that show up in queries late. */
+export interface SearchOptions {
+  /** Pages hold at most this many files whatever pageSize asks, with a nextPageToken when more remain. */
+  listPageMax?: number;
+  /** A new file is left out of files.list for this long after its creation (files.get finds it at once). */
+  searchLagMs?: number;
+}
+
+export interface DriveDeps {
+  store: DriveStore;
+  uploads: UploadSessions;
+  ids: GeneratedIds;
+  access: DriveAccess;
+  hooks: DriveHooks;
+  search?: SearchOptions;
+}
+
+/** A path segment as the client percent-encoded it; broken encoding is the client's error (400), not ours. */
+export function decodeSegment(raw: string, what = 'file ID'): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw badRequest(`The ${what} in the request path is not valid percent-encoding: ${raw}`, 'invalid');
+  }
+}
+
+export function driveRoutes({ store, uploads, ids, access, hooks, search = {} }: DriveDeps): Route[] {
+  /** The file if this request may reach it; otherwise Google's 404, the same as for a file that does not exist. */
+  const get = (ctx: Ctx, id: string): DriveFile => {
+    const file = store.get(id);
+    if (!file || !access.canSee(ctx.principal, file, 'drive')) throw fileNotFound(id);
     return file;
+  };
+  /** A folder or target named in a body or parameter must be reachable too, or it "does not exist". */
+  const reachable = (ctx: Ctx, id: string): void => {
+    const file = store.get(id);
+    if (file && !access.canSee(ctx.principal, file, 'drive')) throw fileNotFound(id);
   };
   const reply = (ctx: Ctx, file: DriveFile): Reply =>
     json(projectFile(fileResource(store, file), ctx.query.get('fields')));
@@ -49,6 +77,8 @@ export function driveRoutes(
     mediaType?: string,
   ): DriveFile {
     const init = newFile(store, ids, metadata, ctx.now, mediaType);
+    reachable(ctx, init.parents[0] as string);
+    if (init.shortcutDetails) reachable(ctx, init.shortcutDetails.targetId);
     if (content && !hasBytes(init.mimeType)) {
       throw new GoogleError(
         400,
@@ -56,6 +86,7 @@ export function driveRoutes(
         'badContent',
       );
     }
+    init.createdBy = ctx.principal.user;
     const provisional = { ...init, diskName: '', version: 1 };
     return store.create(
       init,
@@ -64,8 +95,9 @@ export function driveRoutes(
   }
 
   function update(ctx: Ctx, id: string, metadata: Record<string, unknown>, content?: Buffer): DriveFile {
-    const file = get(id);
+    const file = get(ctx, id);
     const next = patchFile(store, file, metadata, ctx.query);
+    for (const parent of next.parents) reachable(ctx, parent);
     if (content && !hasBytes(next.mimeType))
       throw new GoogleError(400, 'This file has no binary content to replace.', 'badContent');
     const previous = { name: file.name, parentId: file.parents[0] as string };
@@ -78,7 +110,11 @@ export function driveRoutes(
   function list(ctx: Ctx): Reply {
     const q = ctx.query.get('q');
     const query = q ? parseQuery(q) : null;
-    const pageSize = intParam(ctx.query, 'pageSize', 100, 1, 1000);
+    // Google may return fewer than pageSize (even none) with a nextPageToken; --list-page-max makes it do so.
+    const pageSize = Math.min(
+      intParam(ctx.query, 'pageSize', 100, 1, 1000),
+      search.listPageMax ?? Number.POSITIVE_INFINITY,
+    );
     const orderBy = (ctx.query.get('orderBy') ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -89,8 +125,12 @@ export function driveRoutes(
           throw invalidParameter('orderBy');
         return { key, desc: dir === 'desc' };
       });
+    const now = Date.now();
+    const lag = search.searchLagMs ?? 0;
     const found = store
       .all()
+      .filter((f) => access.canSee(ctx.principal, f, 'drive'))
+      .filter((f) => lag <= 0 || now - store.bornAt(f.id) >= lag)
       .filter(
         (f) =>
           !query ||
@@ -144,11 +184,11 @@ export function driveRoutes(
 
   /** A resumable session's URL is where the client PUTs bytes: Google's own shape, with upload_id. */
   function startResumable(ctx: Ctx, metadata: Record<string, unknown>, fileId?: string): Reply {
-    if (fileId) patchFile(store, get(fileId), metadata, ctx.query);
+    if (fileId) patchFile(store, get(ctx, fileId), metadata, ctx.query);
     else newFile(store, ids, metadata, ctx.now); // validate now: Google rejects a bad body when the session starts
     const declared = ctx.headers['x-upload-content-length'];
     const session = uploads.start({
-      fileId: fileId ? get(fileId).id : undefined,
+      fileId: fileId ? get(ctx, fileId).id : undefined,
       metadata,
       contentType: String(
         ctx.headers['x-upload-content-type'] ?? metadata.mimeType ?? 'application/octet-stream',
@@ -167,7 +207,7 @@ export function driveRoutes(
 
   function putResumable(ctx: Ctx): Reply {
     const session: UploadSession = uploads.get(ctx.query.get('upload_id') ?? '');
-    if (session.doneFileId) return reply(ctx, get(session.doneFileId));
+    if (session.doneFileId) return reply(ctx, get(ctx, session.doneFileId));
     const progress = uploads.put(session, ctx.headers['content-range'], ctx.body);
     if (!progress.done) {
       const headers: Record<string, string> =
@@ -237,7 +277,10 @@ export function driveRoutes(
       api: 'drive',
       write: false,
       handle: (ctx, [id = '']) => {
-        const file = get(id);
+        const fileId = decodeSegment(id);
+        if (ctx.query.get('alt') !== 'media' && store.resolveId(fileId) === store.rootId)
+          return reply(ctx, store.rootFile());
+        const file = get(ctx, fileId);
         if (ctx.query.get('alt') !== 'media') return reply(ctx, file);
         if (!hasBytes(file.mimeType)) {
           throw new GoogleError(
@@ -255,7 +298,7 @@ export function driveRoutes(
       pattern: new RegExp(`^${F}/([^/]+)$`),
       api: 'drive',
       write: true,
-      handle: (ctx, [id = '']) => reply(ctx, update(ctx, id, parseJsonBody(ctx.body))),
+      handle: (ctx, [id = '']) => reply(ctx, update(ctx, decodeSegment(id), parseJsonBody(ctx.body))),
     },
     {
       name: 'drive.files.delete',
@@ -263,8 +306,8 @@ export function driveRoutes(
       pattern: new RegExp(`^${F}/([^/]+)$`),
       api: 'drive',
       write: true,
-      handle: (_ctx, [id = '']) => {
-        const file = get(id);
+      handle: (ctx, [id = '']) => {
+        const file = get(ctx, decodeSegment(id));
         if (file.id === store.rootId)
           throw new GoogleError(403, 'The root folder cannot be deleted.', 'cannotDeleteRoot');
         store.delete(file);
@@ -285,7 +328,7 @@ export function driveRoutes(
       pattern: new RegExp(`^${U}/([^/]+)$`),
       api: 'drive',
       write: true,
-      handle: (ctx, [id = '']) => upload(ctx, decodeURIComponent(id)),
+      handle: (ctx, [id = '']) => upload(ctx, decodeSegment(id)),
     },
     {
       name: 'drive.upload.resumable',

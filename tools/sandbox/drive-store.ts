@@ -28,6 +28,8 @@ export interface DriveFile {
   size?: number;
   md5Checksum?: string;
   originalFilename?: string;
+  /** The user (email) whose token created it through the API: under drive.file only they (and picks) reach it. */
+  createdBy?: string;
   diskName: string;
 }
 
@@ -53,6 +55,8 @@ export const newId = (length = 33): string =>
 export class DriveStore {
   readonly rootId: string;
   private readonly files = new Map<string, DriveFile>();
+  /** When each file was created in this run (wall clock), for the search lag; files loaded from disk are old. */
+  private readonly born = new Map<string, number>();
   private readonly rootDir: string;
 
   constructor(readonly dir: string) {
@@ -97,6 +101,30 @@ export class DriveStore {
   /** Whether an id is taken, by its exact value (no `root` alias): the root's own id counts as taken. */
   has(id: string): boolean {
     return id === this.rootId || this.files.has(id);
+  }
+
+  bornAt(id: string): number {
+    return this.born.get(id) ?? 0;
+  }
+
+  /** "My Drive" as files.get('root') shows it; it has no sidecar of its own. */
+  rootFile(): DriveFile {
+    const epoch = new Date(0).toISOString();
+    return {
+      id: this.rootId,
+      name: 'My Drive',
+      mimeType: FOLDER,
+      parents: [],
+      appProperties: {},
+      properties: {},
+      trashed: false,
+      explicitlyTrashed: false,
+      starred: false,
+      createdTime: epoch,
+      modifiedTime: epoch,
+      version: 1,
+      diskName: '',
+    };
   }
 
   all(): DriveFile[] {
@@ -151,6 +179,7 @@ export class DriveStore {
     else writeAtomic(path, content ?? JSON.stringify(file.shortcutDetails ?? {}, null, 2) + '\n');
     this.writeMeta(file);
     this.files.set(file.id, file);
+    this.born.set(file.id, Date.now());
     return file;
   }
 

@@ -1,4 +1,7 @@
-// Google's JSON error shape, so clients see from the sandbox exactly the errors they must handle from Google.
+// Google's JSON error shapes, so clients see from the sandbox exactly the errors they must handle from Google:
+// Drive answers {error:{code,message,errors:[{domain,reason,message…}],status}}; Sheets answers
+// {error:{code,message,status,details?}} with no errors[] (its machine-readable reason, when any, is an ErrorInfo
+// in details).
 
 export interface ErrorDetail {
   domain: string;
@@ -29,6 +32,8 @@ export class GoogleError extends Error {
   readonly location?: string;
   readonly locationType?: string;
   readonly domain: string;
+  /** Sheets' google.rpc details (ErrorInfo, Help…), sent only in the Sheets shape. */
+  readonly details?: Record<string, unknown>[];
 
   constructor(
     code: number,
@@ -39,6 +44,7 @@ export class GoogleError extends Error {
       locationType?: string;
       headers?: Record<string, string>;
       domain?: string;
+      details?: Record<string, unknown>[];
     } = {},
   ) {
     super(message);
@@ -49,14 +55,37 @@ export class GoogleError extends Error {
     this.location = opts.location;
     this.locationType = opts.locationType;
     this.domain = opts.domain ?? 'global';
+    this.details = opts.details;
   }
 
-  body(): { error: { code: number; message: string; errors: ErrorDetail[]; status: string } } {
+  /** The body in the shape of the API that answers: Drive (with errors[]) or Sheets (status and details only). */
+  body(api: 'drive' | 'sheets' = 'drive'): { error: Record<string, unknown> } {
+    if (api === 'sheets') {
+      const error: Record<string, unknown> = { code: this.code, message: this.message, status: this.status };
+      const details = this.details ?? sheetsDetails(this);
+      if (details.length) error.details = details;
+      return { error };
+    }
     const detail: ErrorDetail = { domain: this.domain, reason: this.reason, message: this.message };
     if (this.location) detail.location = this.location;
     if (this.locationType) detail.locationType = this.locationType;
     return { error: { code: this.code, message: this.message, errors: [detail], status: this.status } };
   }
+}
+
+const errorInfo = (reason: string, metadata: Record<string, string> = {}): Record<string, unknown> => ({
+  '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+  reason,
+  domain: 'googleapis.com',
+  metadata: { service: 'sheets.googleapis.com', ...metadata },
+});
+
+/** Sheets' ErrorInfo for the errors whose reason a client acts on: credentials and scopes. Others carry none. */
+function sheetsDetails(err: GoogleError): Record<string, unknown>[] {
+  if (err.code === 401) return [errorInfo('ACCESS_TOKEN_EXPIRED')];
+  if (err.code === 403 && err.reason === 'insufficientPermissions')
+    return [errorInfo('ACCESS_TOKEN_SCOPE_INSUFFICIENT')];
+  return [];
 }
 
 export const badRequest = (message: string, reason = 'badRequest', location?: string): GoogleError =>

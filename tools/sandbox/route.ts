@@ -1,6 +1,6 @@
 // The shape every API route shares, so the server can authorize, rate-limit, fault and count them alike.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Api } from './auth';
+import type { Api, Principal } from './auth';
 import { GoogleError } from './errors';
 import type { Reply } from './http';
 
@@ -12,6 +12,8 @@ export interface Ctx {
   /** The sandbox's own origin, for Location headers of resumable uploads. */
   baseUrl: string;
   now: string;
+  /** Who is asking: their user, scopes, and so which files they may reach. */
+  principal: Principal;
 }
 
 export interface Route {

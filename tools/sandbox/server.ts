@@ -1,25 +1,30 @@
 // The local Google workspace stand-in: Drive v3 and Sheets v4 (the subset Rounds uses) on one loopback origin.
 //
 // API (stable; used by the fault test, the bench and the integration tests):
-//   const sandbox = await startSandbox({ dir, port: 0, latencyMs, faultRate, seed, tokensFile, rateLimits, maxBodyBytes });
+//   const sandbox = await startSandbox({ dir, port: 0, latencyMs, faultRate, seed, tokensFile, rateLimits, maxBodyBytes,
+//                                        listPageMax, searchLagMs, retryAfter, pickFolderGrantsChildren });
 //   sandbox.url   -> "http://127.0.0.1:<port>"; point googleapis at it with rootUrl: sandbox.url + '/'
 //                    (and pass { rootUrl } again as the per-call options of any call with `media`).
 //   sandbox.stats() -> SandboxStats (same as GET /__sandbox/stats); POST /__sandbox/reset zeroes the counters.
+//   sandbox.tokens  -> the TokenRegistry: grantToken / revokeToken / expireToken from ./auth work on it (so do
+//                    POST /__sandbox/tokens, /__sandbox/revoke, /__sandbox/expire); POST /__sandbox/pick grants a file.
 //   await sandbox.close() -> stops accepting, drops open connections; the store under `dir` stays as is, and
 //                    startSandbox on the same dir (and port) carries on where it stopped.
 // Faults (faultRate 0..1, seeded by `seed`) are 429/500/503 or a destroyed socket, injected before the handler or
-// after it (mutation applied, response lost). rateLimits.sheets limits Sheets requests per token (per user).
+// after it (mutation applied, response lost). rateLimits.sheets / rateLimits.drive limit requests per user.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { authorize, loadTokens, type TokenGrant } from './auth';
+import { DriveAccess } from './access';
+import { authorize, loadTokens, tokenRegistry, type Api, type Principal, type TokenRegistry } from './auth';
+import { control } from './control';
 import { GeneratedIds } from './drive-ids';
 import { DriveStore } from './drive-store';
 import { driveRoutes } from './drive-routes';
 import { UploadSessions } from './drive-uploads';
 import { GoogleError } from './errors';
-import { FaultPlan, RateLimiter, faultError, type RateLimit } from './faults';
+import { FaultPlan, RateLimiter, faultError, type RateLimits } from './faults';
 import { DEFAULT_FIXTURES_DIR, serveFixture } from './fixtures';
 import { readBody, type Reply } from './http';
 import type { Route } from './route';
@@ -39,7 +44,16 @@ export interface SandboxOptions {
   faultRate?: number;
   seed?: number;
   tokensFile?: string;
-  rateLimits?: { sheets?: RateLimit };
+  /** Per-user limits: Sheets answers 429 RESOURCE_EXHAUSTED; Drive alternates 403 userRateLimitExceeded and 429. */
+  rateLimits?: RateLimits;
+  /** false leaves Retry-After out of every rate-limit answer, injected faults included (Google sometimes does). */
+  retryAfter?: boolean;
+  /** files.list pages hold at most this many files whatever pageSize asks (with a nextPageToken when more remain). */
+  listPageMax?: number;
+  /** A new file shows up in files.list only this many ms after it was created; files.get finds it at once. */
+  searchLagMs?: number;
+  /** Picking a folder also grants its contents to drive.file tokens (Google's docs leave this open; off). */
+  pickFolderGrantsChildren?: boolean;
   /** Request bodies over this size get 413 (default 64 MiB). */
   maxBodyBytes?: number;
   /** Defaults to tools/sandbox/fixtures. */
@@ -49,6 +63,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   url: string;
   port: number;
+  /** The accepted tokens; mint with grantToken(sandbox.tokens, {token, scopes, user}) from ./auth. */
+  tokens: TokenRegistry;
   close(): Promise<void>;
   stats(): SandboxStats;
 }
@@ -68,10 +84,10 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
-const errorReply = (err: GoogleError): Reply => ({
+const errorReply = (err: GoogleError, api: Api = 'drive'): Reply => ({
   status: err.code,
   headers: err.headers,
-  body: err.body(),
+  body: err.body(api),
 });
 
 export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
@@ -80,29 +96,44 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
   const latency = opts.latencyMs ?? 0;
   const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
-  const grants: TokenGrant[] | undefined = opts.tokensFile ? loadTokens(opts.tokensFile) : undefined;
+  const tokens = tokenRegistry(opts.tokensFile ? loadTokens(opts.tokensFile) : undefined);
   const faults = new FaultPlan(opts.faultRate ?? 0, seed);
-  const sheetsLimit = opts.rateLimits?.sheets ? new RateLimiter(opts.rateLimits.sheets) : null;
+  const style = { retryAfter: opts.retryAfter !== false };
+  const limits: Partial<Record<Api, RateLimiter>> = {};
+  for (const api of ['sheets', 'drive'] as const) {
+    const limit = opts.rateLimits?.[api];
+    if (limit) limits[api] = new RateLimiter(limit, api, style);
+  }
   const counter = new StatsCounter(seed);
   const fixturesDir = opts.fixturesDir ?? DEFAULT_FIXTURES_DIR;
 
   const drive = new DriveStore(dir);
   const sheets = new SheetsStore(drive);
+  const access = new DriveAccess(dir, drive, { pickFolderGrantsChildren: opts.pickFolderGrantsChildren });
   const routes: Route[] = [
-    ...driveRoutes(drive, new UploadSessions(dir), new GeneratedIds(dir), {
-      newSpreadsheetContent: (file) => sheets.emptyContent(file),
+    ...driveRoutes({
+      store: drive,
+      uploads: new UploadSessions(dir),
+      ids: new GeneratedIds(dir),
+      access,
+      hooks: { newSpreadsheetContent: (file) => sheets.emptyContent(file) },
+      search: { listPageMax: opts.listPageMax, searchLagMs: opts.searchLagMs },
     }),
-    ...sheetsRoutes(sheets),
+    ...sheetsRoutes(sheets, access),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<void> {
     const method = req.method ?? 'GET';
     const [rawPath = '/', search = ''] = (req.url ?? '/').split(/\?(.*)/s);
-    if (rawPath === '/__sandbox/stats' && method === 'GET')
-      return send(res, { status: 200, body: counter.snapshot() });
-    if (rawPath === '/__sandbox/reset' && method === 'POST') {
-      counter.reset();
-      return send(res, { status: 200, body: {} });
+    if (rawPath.startsWith('/__sandbox/')) {
+      let body: Buffer;
+      try {
+        body = await readBody(req, 1024 * 1024);
+      } catch (err) {
+        if (err instanceof GoogleError) return send(res, errorReply(err));
+        throw err;
+      }
+      return send(res, control(method, rawPath, body, { counter, tokens, access }) as Reply);
     }
     const finish = async (reply: Reply, name: string): Promise<void> => {
       if (latency > 0) await sleep(latency);
@@ -133,29 +164,36 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     }
     const name = route.name;
     let body: Buffer;
+    const api = route.api;
     try {
       body = await readBody(req, maxBody);
     } catch (err) {
-      if (err instanceof GoogleError) return finish(errorReply(err), name);
+      if (err instanceof GoogleError) return finish(errorReply(err, api), name);
       throw err;
     }
+    let principal: Principal;
     try {
-      const token = authorize(req.headers.authorization, route.api, route.write, grants, Date.now());
-      if (route.api === 'sheets' && sheetsLimit) {
+      principal = authorize(tokens, req.headers.authorization, api, route.write, Date.now());
+      const limit = limits[api];
+      if (limit) {
         try {
-          sheetsLimit.check(token, Date.now());
+          limit.check(principal.quotaKey, Date.now(), route.write);
         } catch (err) {
           counter.rateLimited();
           throw err;
         }
       }
     } catch (err) {
-      if (err instanceof GoogleError) return finish(errorReply(err), name);
+      if (err instanceof GoogleError) return finish(errorReply(err, api), name);
       throw err;
     }
 
     const fault = faults.next();
-    if (fault?.when === 'before') return injure(res, fault.kind, 'before', method, name);
+    const hurt = (when: 'before' | 'after', f: NonNullable<typeof fault>): Promise<void> =>
+      injure(res, f.kind, when, method, name, () =>
+        faultError(f.kind as 429 | 500 | 503, api, route.write, f.variant, style),
+      );
+    if (fault?.when === 'before') return hurt('before', fault);
     let reply: Reply;
     try {
       reply = route.handle(
@@ -166,6 +204,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
           body,
           baseUrl,
           now: new Date().toISOString(),
+          principal,
         },
         groups,
       );
@@ -177,9 +216,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         err instanceof GoogleError
           ? err
           : new GoogleError(500, `Sandbox error: ${(err as Error).message}`, 'backendError'),
+        api,
       );
     }
-    if (fault?.when === 'after') return injure(res, fault.kind, 'after', method, name);
+    if (fault?.when === 'after') return hurt('after', fault);
     return finish(reply, name);
   }
 
@@ -189,6 +229,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     when: 'before' | 'after',
     method: string,
     name: string,
+    answer: () => GoogleError,
   ): Promise<void> {
     counter.fault(when, String(kind));
     if (latency > 0) await sleep(latency);
@@ -198,7 +239,12 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       return;
     }
     counter.record(method, kind, name);
-    send(res, errorReply(faultError(kind)));
+    const err = answer();
+    send(res, {
+      status: err.code,
+      headers: err.headers,
+      body: err.body(name.startsWith('sheets.') ? 'sheets' : 'drive'),
+    });
   }
 
   const server = createServer((req, res) => {
@@ -220,6 +266,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    tokens,
     stats: () => counter.snapshot(),
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -1,5 +1,6 @@
 // Sheets v4 over HTTP: spreadsheets.create/get/batchUpdate, the values endpoints and developer metadata search.
 // Every write works on a draft and commits once at the end, so a request that fails leaves nothing half-applied.
+import type { DriveAccess } from './access';
 import { badRequest, GoogleError } from './errors';
 import { parseFields, project } from './fields';
 import { boolParam, json, parseJsonBody, type Reply } from './http';
@@ -201,7 +202,7 @@ function checkValueRange(body: Record<string, unknown>, urlRange: string | undef
   }
 }
 
-export function sheetsRoutes(store: SheetsStore): Route[] {
+export function sheetsRoutes(store: SheetsStore, access: DriveAccess): Route[] {
   const S = '/v4/spreadsheets';
   const ID = '([^/:]+)';
   const route = (
@@ -216,11 +217,16 @@ export function sheetsRoutes(store: SheetsStore): Route[] {
     pattern: new RegExp(`^${S}${pattern}$`),
     api: 'sheets',
     write,
-    handle,
+    // Every route but create names a spreadsheet first: check this user may reach it before anything else.
+    handle: (ctx, groups) => {
+      if (name !== 'create')
+        store.file(groups[0] ?? '', (file) => access.canSee(ctx.principal, file, 'sheets'));
+      return handle(ctx, groups);
+    },
   });
   return [
     route('create', 'POST', '', true, (ctx) => {
-      const { doc } = store.create(buildSpreadsheet(parseJsonBody(ctx.body)), ctx.now);
+      const { doc } = store.create(buildSpreadsheet(parseJsonBody(ctx.body)), ctx.now, ctx.principal.user);
       return json(spreadsheetOut(doc, [], false));
     }),
     route('get', 'GET', `/${ID}`, false, (ctx, [id = '']) => getSpreadsheet(store.read(id).doc, ctx)),

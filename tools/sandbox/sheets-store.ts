@@ -12,9 +12,20 @@ export class SheetsStore {
     return Buffer.from(JSON.stringify(emptySpreadsheet(file.id, file.name), null, 2) + '\n');
   }
 
-  file(spreadsheetId: string): DriveFile {
-    const file = this.drive.get(decodeURIComponent(spreadsheetId));
-    if (!file || file.mimeType !== SPREADSHEET || file.id === this.drive.rootId) throw entityNotFound();
+  /**
+   * The spreadsheet's Drive file, if it exists and `canSee` lets this request reach it; otherwise Sheets' 404 (a
+   * spreadsheet a drive.file user was never given looks exactly like one that does not exist).
+   */
+  file(spreadsheetId: string, canSee: (file: DriveFile) => boolean = () => true): DriveFile {
+    let id: string;
+    try {
+      id = decodeURIComponent(spreadsheetId);
+    } catch {
+      throw entityNotFound();
+    }
+    const file = this.drive.get(id);
+    if (!file || file.mimeType !== SPREADSHEET || file.id === this.drive.rootId || !canSee(file))
+      throw entityNotFound();
     return file;
   }
 
@@ -57,6 +68,7 @@ export class SheetsStore {
   create(
     doc: Omit<StoredSpreadsheet, 'spreadsheetId'>,
     now: string,
+    createdBy: string,
   ): { file: DriveFile; doc: StoredSpreadsheet } {
     const id = newId(44);
     const full: StoredSpreadsheet = { ...doc, spreadsheetId: id };
@@ -73,6 +85,7 @@ export class SheetsStore {
         starred: false,
         createdTime: now,
         modifiedTime: now,
+        createdBy,
       },
       Buffer.from(JSON.stringify(full, null, 2) + '\n'),
     );
