@@ -130,15 +130,28 @@ export function expireToken(registry: TokenRegistry, token: string, now = Date.n
   else registry.refused.add(token);
 }
 
-const unauthenticated = (): GoogleError =>
+/** Google's 401; Sheets adds an ErrorInfo saying why (missing, expired or unknown credentials). */
+const unauthenticated = (
+  why: 'CREDENTIALS_MISSING' | 'ACCESS_TOKEN_EXPIRED' | 'ACCESS_TOKEN_TYPE_UNSUPPORTED',
+): GoogleError =>
   new GoogleError(
     401,
-    'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+    why === 'CREDENTIALS_MISSING'
+      ? 'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.'
+      : 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
     'authError',
     {
       location: 'Authorization',
       locationType: 'header',
       headers: { 'WWW-Authenticate': 'Bearer realm="https://accounts.google.com/"' },
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: why,
+          domain: 'googleapis.com',
+          metadata: { service: 'sheets.googleapis.com' },
+        },
+      ],
     },
   );
 
@@ -163,15 +176,16 @@ export function authorize(
   now: number,
 ): Principal {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) throw unauthenticated();
+  if (!match?.[1]) throw unauthenticated('CREDENTIALS_MISSING');
   const token = match[1];
-  if (registry.refused.has(token)) throw unauthenticated();
+  if (registry.refused.has(token)) throw unauthenticated('ACCESS_TOKEN_EXPIRED');
   const grant = registry.grants.get(token);
   if (!grant) {
-    if (registry.closed) throw unauthenticated();
+    if (registry.closed) throw unauthenticated('ACCESS_TOKEN_TYPE_UNSUPPORTED');
     return principal(token, DEFAULT_USER, ['drive', 'spreadsheets'], token);
   }
-  if (grant.expiresAt !== undefined && new Date(grant.expiresAt).getTime() <= now) throw unauthenticated();
+  if (grant.expiresAt !== undefined && new Date(grant.expiresAt).getTime() <= now)
+    throw unauthenticated('ACCESS_TOKEN_EXPIRED');
   const allowed = ALLOWED[api][write ? 'write' : 'read'];
   if (!grant.scopes.some((s) => allowed.includes(shortScope(s)))) {
     throw new GoogleError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions');
