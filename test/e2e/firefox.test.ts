@@ -1,0 +1,151 @@
+// The Firefox build for real: Debian's firefox-esr, headless, driven over WebDriver BiDi (puppeteer-core),
+// installs the development build of dist/firefox as a temporary add-on; its content script reads the
+// demo's Gmail and Docs pages served by the sandbox, and the sidebar's page shows what it read.
+//
+// The sidebar itself is browser chrome, not a tab, so WebDriver cannot reach it; its page
+// (moz-extension://<uuid>/sidepanel.html?tab=N) is opened in a tab instead, as the Chromium tests do.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension } from '../../tools/build/extension';
+import { startDemo, type DemoStore } from '../../tools/demo/seed';
+import { SKIP_E2E } from './chromium';
+import { ROOT } from './dist';
+
+const FIREFOX = '/usr/bin/firefox-esr';
+const ADDON_ID = 'rounds@rounds-network.org';
+// Firefox gives each add-on a random internal UUID per profile; this preference fixes it, so the test
+// knows the address of the extension's pages.
+const UUID = '3b0c2f4e-5d6a-4e7b-9c8d-1e2f3a4b5c6d';
+const EXTENSION = `moz-extension://${UUID}`;
+
+interface Stored {
+  tabId: number;
+  page: { kind: string; url: string; thread?: { subject: string } };
+}
+
+/**
+ * Opens an extension page in `page`. Firefox's remote agent never reports a moz-extension:// load as
+ * finished (the BiDi navigate command hangs, see mozilla/firefox-devtools-mcp#87), so the navigation is
+ * started without waiting on it and the page is watched until it has loaded.
+ */
+async function openExtensionPage(page: Page, path: string): Promise<void> {
+  const url = `${EXTENSION}/${path}`;
+  if (page.url().startsWith(EXTENSION)) {
+    await page.evaluate((to) => location.assign(to), url);
+  } else {
+    page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
+  }
+  await page.waitForFunction(
+    (to) => location.href === to && document.readyState === 'complete',
+    { timeout: 15_000 },
+    url,
+  );
+}
+
+describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
+  let dir: string;
+  let demo: DemoStore | undefined;
+  let browser: Browser | undefined;
+  let extensionPage: Page;
+
+  /** Waits until the extension has stored what it read on the tab showing `url`. */
+  async function storedPage(url: string, kind: string): Promise<Stored> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const all = (await extensionPage.evaluate(() =>
+        (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.get(null),
+      )) as Record<string, Stored>;
+      const found = Object.values(all).find((r) => r?.page?.url === url && r.page.kind === kind);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ${kind} page stored for ${url}: ${JSON.stringify(all)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(FIREFOX)) {
+      throw new Error(
+        `The Firefox tests need Debian's firefox-esr at ${FIREFOX} (apt-get install firefox-esr), or set ROUNDS_SKIP_E2E=1.`,
+      );
+    }
+    dir = mkdtempSync(join(tmpdir(), 'rounds-firefox-'));
+    demo = await startDemo({ dir: join(dir, 'demo'), port: 0 });
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    await buildExtension({
+      root: ROOT,
+      outChrome: join(dir, 'chrome'),
+      outFirefox: join(dir, 'firefox'),
+      version,
+      googleOrigin: demo.sandbox.url,
+      production: false,
+    });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      // Firefox 153 lets WebDriver open only http(s), file and blob pages unless system access is allowed.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
+    });
+    expect(await browser.installExtension(join(dir, 'firefox'))).toBe(ADDON_ID);
+    extensionPage = await browser.newPage();
+    await openExtensionPage(extensionPage, 'sidepanel.html');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.sandbox.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('installs as a temporary add-on and its sidebar page runs', async () => {
+    expect(await browser!.version()).toMatch(/^firefox\//);
+    // With no tab to follow, the sidebar page still renders Rounds' own frame.
+    await extensionPage.waitForSelector('main', { timeout: 10_000 });
+    expect(await extensionPage.$eval('footer', (f) => f.textContent)).toContain(demo!.sandbox.url);
+  });
+
+  it('reads the open Gmail conversation and the sidebar page shows it, triaged', async () => {
+    const thread = demo!.threads.find((t) => t.key === 'work-samples')!;
+    const gmail = await browser!.newPage();
+    await gmail.goto(`${demo!.mailPage}#inbox/${thread.token}`);
+    const url = `https://mail.google.com/#inbox/${thread.token}`;
+    const stored = await storedPage(url, 'gmail-thread');
+    expect(stored.page.thread?.subject).toBe(thread.subject);
+
+    const panel = await browser!.newPage();
+    await openExtensionPage(panel, `sidepanel.html?tab=${stored.tabId}`);
+    await panel.waitForFunction(
+      (subject) => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === subject),
+      { timeout: 10_000 },
+      thread.subject,
+    );
+    const text = await panel.$eval('main', (m) => (m as HTMLElement).innerText);
+    expect(text).toContain(thread.ids.hex);
+    expect(text).toContain('grade5-responses-sample.pdf');
+    expect(text).toContain('citation-tally.csv');
+    expect(text).toMatch(/Must do|Action|For your information|Not for principals/);
+    await panel.close();
+    await gmail.close();
+  });
+
+  it('reads which Google Doc is open', async () => {
+    const doc = demo!.drive.docs.walkthrough;
+    const page = await browser!.newPage();
+    await page.goto(demo!.docPages.walkthrough);
+    const stored = await storedPage(`https://docs.google.com/document/d/${doc.id}/edit`, 'doc');
+    const panel = await browser!.newPage();
+    await openExtensionPage(panel, `sidepanel.html?tab=${stored.tabId}`);
+    await panel.waitForFunction(
+      (name) => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === name),
+      { timeout: 10_000 },
+      doc.name,
+    );
+    expect(await panel.$eval('main', (m) => (m as HTMLElement).innerText)).toContain(doc.id);
+    await panel.close();
+    await page.close();
+  });
+});
