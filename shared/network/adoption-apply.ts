@@ -84,7 +84,7 @@ export async function applyAdoption(
       folders[p.key] = { folderId: p.folderId, name: p.name, adopted: true };
   const missing = proposal.proposals.filter((p) => p.action === 'create');
   // Parents first: a level can only start when the level above has its folders.
-  for (const kind of ['cycle', 'step', 'school'] as const) {
+  for (const kind of ['cycle', 'step', 'schools', 'school'] as const) {
     const level = missing.filter((p) => p.role.kind === kind);
     await inParallel(level, options.concurrency ?? 4, async (p) => {
       const parentId = p.parentKey === null ? proposal.rootFolderId : folders[p.parentKey]?.folderId;

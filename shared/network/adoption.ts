@@ -1,8 +1,8 @@
 // Adopting the network's existing folders: from a listing of the root folder's tree, propose which folder is
-// each cycle, each cycle's steps and each school's place in a step (see folder-layout.ts), each with a
-// confidence and the reason a person can check; the user's corrections go in as fixed choices and the rest is
-// proposed around them. Nothing here touches Drive: adoption-apply.ts creates only what is missing.
-import { STEP_NUMBERS, type Network, type StepNumber } from '../domain';
+// each cycle, each cycle's steps, the schools' folder and each school's folder (see folder-layout.ts), each
+// with a confidence and the reason a person can check; the user's corrections go in as fixed choices and the
+// rest is proposed around them. Nothing here touches Drive: adoption-apply.ts creates only what is missing.
+import { STEP_NUMBERS, type Network } from '../domain';
 import {
   FOLDER_SOURCE_PREFIX,
   folderKey,
@@ -11,7 +11,16 @@ import {
   stepLabelsOf,
   type FolderRole,
 } from './folder-layout';
-import { matchSchoolName, normalizeName, readCycleName, readSchoolYear, readStepName } from './names';
+import {
+  Tree,
+  sameCycle,
+  schoolYear,
+  scoreCycle,
+  scoreSchoolsFolder,
+  scoreStep,
+  type Score,
+} from './adoption-scores';
+import { matchSchoolName, readStepName, splitCycleName } from './names';
 
 /** One folder of the listing: Drive's id, name and parent, and the key Rounds tagged it with if it made it. */
 export interface FolderEntry {
@@ -96,6 +105,13 @@ export function proposeAdoption(
   const offered = new Map<string, Candidate[]>();
   const problems: string[] = [];
 
+  function place(role: FolderRole): string {
+    if (role.kind === 'schools') return "the schools' folder";
+    if (role.kind === 'school') return `${schoolName.get(role.schoolId) ?? role.schoolId}'s folder`;
+    const cycle = cycleName.get(role.cycleId) ?? role.cycleId;
+    return role.kind === 'cycle' ? cycle : `${cycle} · Step ${role.step}`;
+  }
+
   const roleByKey = new Map(roles.map((r) => [folderKey(r), r]));
   for (const c of corrections) {
     if (!roleByKey.has(c.key)) problems.push(`There is no place “${c.key}” in this network's layout.`);
@@ -115,13 +131,6 @@ export function proposeAdoption(
       fixed.add(c.key);
       used.add(c.folderId);
     }
-  }
-
-  function place(role: FolderRole): string {
-    const cycle = cycleName.get(role.cycleId) ?? role.cycleId;
-    if (role.kind === 'cycle') return cycle;
-    const step = `${cycle} · Step ${role.step}`;
-    return role.kind === 'step' ? step : `${step} · ${schoolName.get(role.schoolId) ?? role.schoolId}`;
   }
 
   /** Takes the best pairs first; a folder serves one place, a place gets one folder. */
@@ -144,76 +153,81 @@ export function proposeAdoption(
   }
   const folderOf = (role: FolderRole | null): string | null =>
     role === null ? network.rootFolderId : (chosen.get(folderKey(role))?.folderId ?? null);
+  const isSchoolFolder = (name: string) => (matchSchoolName(name, network.schools)?.confidence ?? 0) >= 0.9;
+  const nearTop = tree.within(network.rootFolderId, 2);
 
   // Cycles: folders up to two levels down ("2025-26 / Cycle 2" puts the year on the level above).
   const cyclePairs: Pair[] = [];
   for (const cycle of network.cycles) {
     const key = folderKey({ kind: 'cycle', cycleId: cycle.id });
-    for (const f of tree.within(network.rootFolderId, 2)) {
+    for (const f of nearTop) {
       const score = scoreCycle(cycle.name, key, f, tree);
-      if (score) cyclePairs.push({ key, folderId: f.id, name: f.name, depth: tree.depth(f.id), ...score });
+      if (score) cyclePairs.push(pair(key, f, tree.depth(f.id), score));
     }
   }
   assign(cyclePairs);
 
-  // Steps: inside the cycle's folder, directly or one level down ("Steps / 3 - Data"), never inside a school.
+  // Steps: inside the cycle's folder (directly or one level down, never inside a school's folder), or near
+  // the top of the tree when the folder's own name names the cycle ("2025-26 Cycle 2/3 - School data").
   const stepPairs: Pair[] = [];
   for (const role of roles) {
     if (role.kind !== 'step') continue;
-    const cycleFolder = folderOf(parentRole(role));
-    if (!cycleFolder) continue;
     const key = folderKey(role);
-    for (const f of tree.within(cycleFolder, 2)) {
-      if (matchSchoolName(f.name, network.schools)) continue;
-      const depth = tree.depth(f.id) - tree.depth(cycleFolder);
-      if (depth === 2 && matchSchoolName(tree.name(f.parentId!), network.schools)) continue;
+    const cycle = network.cycles.find((c) => c.id === role.cycleId)!;
+    const cycleFolder = folderOf(parentRole(role));
+    const inside = cycleFolder ? tree.within(cycleFolder, 2) : [];
+    for (const f of inside) {
+      if (isSchoolFolder(f.name) || (f.parentId && isSchoolFolder(tree.name(f.parentId)))) continue;
+      const named = splitCycleName(f.name).cycle;
+      if (named.number !== null && !sameCycle(cycle.name, named, named.year, f.name)) continue;
       const score = scoreStep(role.step, key, f, labels);
       if (!score) continue;
-      const inside = depth === 2 ? ` (inside “${tree.name(f.parentId!)}”)` : '';
-      stepPairs.push({
-        key,
-        folderId: f.id,
-        name: f.name,
-        depth,
-        confidence: depth === 2 ? score.confidence * 0.9 : score.confidence,
-        reason: score.reason + inside,
-      });
+      const depth = tree.depth(f.id) - tree.depth(cycleFolder!);
+      const where = depth === 2 ? ` (inside “${tree.name(f.parentId!)}”)` : '';
+      const confidence = depth === 2 ? score.confidence * 0.9 : score.confidence;
+      stepPairs.push(pair(key, f, depth, { confidence, reason: score.reason + where }));
+    }
+    for (const f of nearTop) {
+      if (inside.includes(f)) continue;
+      const named = splitCycleName(f.name).cycle;
+      const fit = sameCycle(cycle.name, named, named.year ?? tree.yearAbove(f.id), f.name);
+      const score = fit && scoreStep(role.step, key, f, labels);
+      if (!fit || !score) continue;
+      const confidence = score.confidence * (fit.confidence >= 0.9 ? 0.95 : 0.8);
+      stepPairs.push(
+        pair(key, f, tree.depth(f.id) + 1, { confidence, reason: `${score.reason}, for ${cycle.name}` }),
+      );
     }
   }
   assign(stepPairs);
 
-  // Schools: in the step's folder by name; or, where the network sorted by school first, the step's folder
-  // inside the school's folder in the cycle ("Cycle 2 / Maple Grove / 3 - Data").
+  // The schools' folder: named "Schools", or the folder that holds most of the school folders.
+  const containerPairs: Pair[] = [];
+  for (const f of nearTop) {
+    const score = scoreSchoolsFolder(f, tree, network.schools);
+    if (score) containerPairs.push(pair('schools', f, tree.depth(f.id), score));
+  }
+  if (network.schools.length) assign(containerPairs);
+
+  // Each school's folder: by name in the schools' folder, or near the top of the tree.
   const schoolPairs: Pair[] = [];
+  const container = folderOf({ kind: 'schools' });
+  const pool = [...new Set([...(container ? tree.children(container) : []), ...nearTop])];
   for (const role of roles) {
     if (role.kind !== 'school') continue;
     const key = folderKey(role);
     const school = network.schools.find((s) => s.id === role.schoolId)!;
-    const stepFolder = folderOf(parentRole(role));
-    for (const f of stepFolder ? tree.children(stepFolder) : []) {
+    for (const f of pool) {
       if (f.roundsKey === key)
-        schoolPairs.push(pair(key, f, 1, 1, `Rounds made this folder for ${school.name}`));
+        schoolPairs.push(
+          pair(key, f, 1, { confidence: 1, reason: `Rounds made this folder for ${school.name}` }),
+        );
       const match = matchSchoolName(f.name, network.schools);
-      if (match?.item.id === school.id)
-        schoolPairs.push(pair(key, f, 1, match.confidence, capitalize(match.reason)));
-    }
-    const cycleFolder = folderOf({ kind: 'cycle', cycleId: role.cycleId });
-    for (const sf of cycleFolder ? tree.children(cycleFolder) : []) {
-      const match = matchSchoolName(sf.name, network.schools);
       if (match?.item.id !== school.id) continue;
-      for (const f of tree.children(sf.id)) {
-        const score = scoreStep(role.step, key, f, labels);
-        if (score)
-          schoolPairs.push(
-            pair(
-              key,
-              f,
-              2,
-              Math.min(score.confidence, match.confidence) * 0.9,
-              `${score.reason}, inside ${school.name}'s folder “${sf.name}”`,
-            ),
-          );
-      }
+      const there = container !== null && f.parentId === container;
+      const confidence = there ? match.confidence : match.confidence * 0.8;
+      const reason = capitalize(match.reason) + (there ? '' : ` (at “${tree.path(f.id)}”)`);
+      schoolPairs.push(pair(key, f, there ? 1 : 2, { confidence, reason }));
     }
   }
   assign(schoolPairs);
@@ -226,7 +240,12 @@ export function proposeAdoption(
       .filter((c) => c.folderId !== got?.folderId)
       .filter((c, i, all) => all.findIndex((d) => d.folderId === c.folderId) === i)
       .slice(0, 3)
-      .map(({ folderId, name, confidence, reason }) => ({ folderId, name, confidence, reason }));
+      .map(({ folderId, name, confidence, reason }) => ({
+        folderId,
+        name,
+        confidence: round(confidence),
+        reason,
+      }));
     const base = { key, role, parentKey: parent && folderKey(parent), place: place(role), alternatives };
     if (got?.folderId)
       return {
@@ -239,7 +258,7 @@ export function proposeAdoption(
         corrected: fixed.has(key),
       };
     const name = folderNameFor(role, {
-      cycle: cycleName.get(role.cycleId) ?? role.cycleId,
+      cycle: 'cycleId' in role ? cycleName.get(role.cycleId) : undefined,
       school: role.kind === 'school' ? schoolName.get(role.schoolId) : undefined,
       labels,
     });
@@ -264,72 +283,20 @@ export function proposeAdoption(
   return { rootFolderId: network.rootFolderId, proposals, leftAlone, newCycles, problems };
 }
 
-/** Every place of the layout, parents before children: cycles, their steps, and each school's folder in a step. */
+/** Every place of the layout, parents before children: cycles and their steps, the schools' folder, each school. */
 export function layoutRoles(network: Pick<NetworkShape, 'cycles' | 'schools'>): FolderRole[] {
   const roles: FolderRole[] = [];
   for (const cycle of network.cycles) {
     roles.push({ kind: 'cycle', cycleId: cycle.id });
-    for (const step of STEP_NUMBERS) {
-      roles.push({ kind: 'step', cycleId: cycle.id, step });
-      // A cycle on one leader's own problem already belongs to a school: its files go in the step folder.
-      if (cycle.schoolId) continue;
-      for (const school of network.schools)
-        roles.push({ kind: 'school', cycleId: cycle.id, step, schoolId: school.id });
-    }
+    for (const step of STEP_NUMBERS) roles.push({ kind: 'step', cycleId: cycle.id, step });
   }
+  if (network.schools.length) roles.push({ kind: 'schools' });
+  for (const school of network.schools) roles.push({ kind: 'school', schoolId: school.id });
   return roles;
 }
 
-function scoreCycle(
-  cycleName: string,
-  key: string,
-  folder: FolderEntry,
-  tree: Tree,
-): { confidence: number; reason: string } | null {
-  if (folder.roundsKey === key) return { confidence: 1, reason: `Rounds made this folder for ${cycleName}` };
-  if (normalizeName(folder.name) === normalizeName(cycleName))
-    return { confidence: 0.97, reason: `Named “${cycleName}”` };
-  const want = readCycleName(cycleName);
-  const found = readCycleName(folder.name);
-  if (want.number === null || want.number !== found.number) return null;
-  const year = found.year ?? tree.yearAbove(folder.id);
-  if (want.year !== null && year !== null) {
-    return want.year === year
-      ? { confidence: 0.9, reason: `“${folder.name}” is Cycle ${want.number} of ${schoolYear(year)}` }
-      : null;
-  }
-  const why = want.year !== null ? `, though it names no school year` : '';
-  return { confidence: 0.6, reason: `“${folder.name}” is Cycle ${want.number}${why}` };
-}
-
-function scoreStep(
-  step: StepNumber,
-  key: string,
-  folder: FolderEntry,
-  labels: Readonly<Record<StepNumber, string>>,
-): { confidence: number; reason: string } | null {
-  if (folder.roundsKey === key) return { confidence: 1, reason: `Rounds made this folder for step ${step}` };
-  if (folder.roundsKey?.startsWith('cycle:')) return null;
-  const { number, byWords } = readStepName(folder.name, labels);
-  if (number === step) {
-    if (!byWords) return { confidence: 0.85, reason: `“${folder.name}” is numbered ${step}` };
-    if (byWords.step === step)
-      return { confidence: 0.95, reason: `“${folder.name}” is numbered ${step} and says “${byWords.words}”` };
-    return {
-      confidence: 0.45,
-      reason: `“${folder.name}” is numbered ${step}, but “${byWords.words}” sounds like step ${byWords.step}`,
-    };
-  }
-  if (number === null && byWords?.step === step)
-    return {
-      confidence: 0.7,
-      reason: `“${folder.name}” says “${byWords.words}”, which is step ${step} (${labels[step]})`,
-    };
-  return null;
-}
-
-function pair(key: string, f: FolderEntry, depth: number, confidence: number, reason: string): Pair {
-  return { key, folderId: f.id, name: f.name, depth, confidence, reason };
+function pair(key: string, f: FolderEntry, depth: number, score: Score): Pair {
+  return { key, folderId: f.id, name: f.name, depth, ...score };
 }
 
 /** What the proposal does not use, and why; cycle-looking folders are offered as cycles to add. */
@@ -345,112 +312,42 @@ function leftovers(
   for (const f of tree.within(network.rootFolderId, Infinity)) {
     if (used.has(f.id)) continue;
     const path = tree.path(f.id);
-    const holder = tree.ancestors(f.id).find((a) => adopted.get(a)?.role.kind === 'school');
-    if (holder) {
-      leftAlone.push({ folderId: f.id, path, reason: `Kept as it is inside ${adopted.get(holder)!.place}.` });
-      continue;
-    }
     const lost = proposals.find((p) => p.alternatives.some((a) => a.folderId === f.id));
     if (lost) {
       const why = lost.alternatives.find((a) => a.folderId === f.id)!.reason;
-      const winner = lost.action === 'adopt' ? `“${lost.name}” fits better` : 'not close enough';
+      const winner = lost.action === 'adopt' ? `“${lost.name}” fits better` : 'it is not close enough';
       leftAlone.push({ folderId: f.id, path, reason: `Could be ${lost.place} (${why}), but ${winner}.` });
       continue;
     }
-    const cycle = readCycleName(f.name);
+    const holder = tree.ancestors(f.id).find((a) => adopted.has(a));
+    const kind = holder ? adopted.get(holder)!.role.kind : undefined;
+    if (holder && (kind === 'step' || kind === 'school')) {
+      leftAlone.push({ folderId: f.id, path, reason: `Kept as it is inside ${adopted.get(holder)!.place}.` });
+      continue;
+    }
+    const { cycle, rest } = splitCycleName(f.name);
     if (cycle.number !== null && tree.depth(f.id) <= 2) {
       const year = cycle.year ?? tree.yearAbove(f.id);
-      newCycles.push({ folderId: f.id, name: f.name, number: cycle.number, year });
-      leftAlone.push({
-        folderId: f.id,
-        path,
-        reason: 'Looks like a cycle that is not in the Cycles tab yet.',
-      });
+      const which = `Cycle ${cycle.number}${year !== null ? ` of ${schoolYear(year)}` : ''}`;
+      const step = readStepName(rest, stepLabelsOf(network));
+      if (step.number === null && !step.byWords) {
+        newCycles.push({ folderId: f.id, name: f.name, number: cycle.number, year });
+        leftAlone.push({
+          folderId: f.id,
+          path,
+          reason: `Looks like ${which}, which is not in the Cycles tab yet.`,
+        });
+      } else
+        leftAlone.push({
+          folderId: f.id,
+          path,
+          reason: `Belongs to ${which}, which is not in the Cycles tab.`,
+        });
       continue;
     }
     leftAlone.push({ folderId: f.id, path, reason: 'Not recognised as a cycle, step or school folder.' });
   }
   return { leftAlone, newCycles };
-}
-
-/** The listing as a tree under the root; folders outside the root are ignored. */
-class Tree {
-  private readonly byId = new Map<string, FolderEntry>();
-  private readonly kids = new Map<string, FolderEntry[]>();
-  private readonly depths = new Map<string, number>();
-
-  constructor(
-    private readonly root: string,
-    folders: readonly FolderEntry[],
-  ) {
-    for (const f of folders) {
-      if (f.id === root || this.byId.has(f.id)) continue;
-      this.byId.set(f.id, f);
-      const list = this.kids.get(f.parentId ?? '') ?? [];
-      list.push(f);
-      this.kids.set(f.parentId ?? '', list);
-    }
-    for (const list of this.kids.values())
-      list.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    const queue: [string, number][] = [[root, 0]];
-    this.depths.set(root, 0);
-    while (queue.length) {
-      const [id, d] = queue.shift()!;
-      for (const k of this.kids.get(id) ?? [])
-        if (!this.depths.has(k.id)) {
-          this.depths.set(k.id, d + 1);
-          queue.push([k.id, d + 1]);
-        }
-    }
-  }
-
-  has(id: string): boolean {
-    return this.byId.has(id) && this.depths.has(id);
-  }
-  name(id: string): string {
-    return this.byId.get(id)?.name ?? id;
-  }
-  depth(id: string): number {
-    return this.depths.get(id) ?? Infinity;
-  }
-  children(id: string): FolderEntry[] {
-    return this.kids.get(id) ?? [];
-  }
-  /** Folders below `id`, down to `levels` levels, shallower first. */
-  within(id: string, levels: number): FolderEntry[] {
-    const out: FolderEntry[] = [];
-    let level = this.children(id);
-    for (let d = 1; d <= levels && level.length; d++) {
-      out.push(...level);
-      level = level.flatMap((f) => this.children(f.id));
-    }
-    return out;
-  }
-  ancestors(id: string): string[] {
-    const out: string[] = [];
-    for (
-      let p = this.byId.get(id)?.parentId;
-      p && p !== this.root && !out.includes(p);
-      p = this.byId.get(p)?.parentId
-    )
-      out.push(p);
-    return out;
-  }
-  path(id: string): string {
-    return [...this.ancestors(id).reverse(), id].map((a) => this.name(a)).join(' / ');
-  }
-  /** The school year a folder above this one names ("2025-26 / Cycle 2"). */
-  yearAbove(id: string): number | null {
-    for (const a of this.ancestors(id)) {
-      const year = readSchoolYear(this.name(a));
-      if (year !== null) return year;
-    }
-    return null;
-  }
-}
-
-function schoolYear(year: number): string {
-  return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
 }
 
 function capitalize(text: string): string {

@@ -1,12 +1,15 @@
 // Where a network's filed work lives in Drive, and the keys that name each place.
 //
-// The layout is root → cycle → step → school:
-//   Network root / "2025-26 Cycle 2" / "3 - Analyze individual school data" / "Maple Grove Elementary"
-// because the core already files to a *step* folder inside a cycle (Cycle.folderId, Step.folderId,
-// EmailToFile.stepFolderId) and the network's own folders are named that way ("2025-26 Cycle 2 / 3 - School
-// data"). In a cycle on the network's common problem (Lead) each step folder holds one folder per school; a
-// cycle on one leader's individual problem (Succeed) belongs to one school, so its step folders hold the files
-// themselves. Work that is not about one school (a research reading for step 2) goes in the step folder.
+// The layout is root → cycle → step for filed work, and root → "Schools" → school for each school's own folder:
+//   Network root / "2025-26 Cycle 2" / "3 - Analyze individual school data"      ← emails and Doc shortcuts
+//   Network root / "Schools" / "Maple Grove K-8"
+// Cycle → step because the core already files to a step folder inside a cycle (Cycle.folderId,
+// Step.folderId, FilingTarget.stepFolderId) and networks name their folders that way ("2025-26 Cycle 2 / 3 -
+// School data"). The school is not a folder level under the step: every filing's row names its school, so
+// the Network view and suggestions tell schools apart without eight folders per school per cycle; the one
+// folder per school is where networks already keep a school's standing material. A cycle on one leader's
+// individual problem has the same shape. Adopted folders stay where they are: a step folder named
+// "2025-26 Cycle 2/1 - IPOP drafts" at the root is step 1 of that cycle wherever it sits.
 import * as v from 'valibot';
 import { DEFAULT_STEP_LABELS, STEP_NUMBERS, type Network, type StepNumber } from '../domain';
 import { describeIssues } from '../schema/issues';
@@ -15,22 +18,26 @@ import { describeIssues } from '../schema/issues';
 export type FolderRole =
   | { kind: 'cycle'; cycleId: string }
   | { kind: 'step'; cycleId: string; step: StepNumber }
-  | { kind: 'school'; cycleId: string; step: StepNumber; schoolId: string };
+  | { kind: 'schools' }
+  | { kind: 'school'; schoolId: string };
 
-/** A stable name for a folder's role: "cycle:c2", "cycle:c2/step:3", "cycle:c2/step:3/school:mge". */
+/** A stable name for a folder's role: "cycle:c2", "cycle:c2/step:3", "schools", "school:mge". */
 export function folderKey(role: FolderRole): string {
+  if (role.kind === 'schools') return 'schools';
+  if (role.kind === 'school') return `school:${role.schoolId}`;
   const cycle = `cycle:${role.cycleId}`;
-  if (role.kind === 'cycle') return cycle;
-  const step = `${cycle}/step:${role.step}`;
-  return role.kind === 'step' ? step : `${step}/school:${role.schoolId}`;
+  return role.kind === 'cycle' ? cycle : `${cycle}/step:${role.step}`;
 }
 
 /** The role above this one (null: the network's root folder). */
 export function parentRole(role: FolderRole): FolderRole | null {
-  if (role.kind === 'cycle') return null;
   if (role.kind === 'step') return { kind: 'cycle', cycleId: role.cycleId };
-  return { kind: 'step', cycleId: role.cycleId, step: role.step };
+  if (role.kind === 'school') return { kind: 'schools' };
+  return null;
 }
+
+/** The name of the folder that holds one folder per school, when Rounds has to create it. */
+export const SCHOOLS_FOLDER_NAME = 'Schools';
 
 /** Rounds tags the folders it creates with {src:'rounds', srcId:'folder:<key>'}, so any retry finds them. */
 export const FOLDER_SOURCE_PREFIX = 'folder:';
@@ -45,13 +52,14 @@ export function stepLabelsOf(network: Pick<Network, 'stepLabels'> = {}): Record<
   return labels;
 }
 
-/** The name Rounds gives a folder it creates: the cycle's name, "3 - <step label>", the school's name. */
+/** The name Rounds gives a folder it creates: the cycle's name, "3 - <step label>", "Schools", the school's name. */
 export function folderNameFor(
   role: FolderRole,
-  names: { cycle: string; school?: string; labels: Readonly<Record<StepNumber, string>> },
+  names: { cycle?: string; school?: string; labels: Readonly<Record<StepNumber, string>> },
 ): string {
-  if (role.kind === 'cycle') return names.cycle;
+  if (role.kind === 'cycle') return names.cycle ?? role.cycleId;
   if (role.kind === 'step') return `${role.step} - ${names.labels[role.step]}`;
+  if (role.kind === 'schools') return SCHOOLS_FOLDER_NAME;
   return names.school ?? role.schoolId;
 }
 
@@ -79,18 +87,15 @@ export function readFolderLayout(
     : { ok: false, problem: `The saved folder layout is damaged (${describeIssues(parsed.issues)}).` };
 }
 
-/**
- * The folder a filing goes to: the school's folder inside the step when the layout has one, else the step
- * folder. Null when the step has no folder yet (adopt or create the folders first).
- */
+/** The step folder a filing goes to; null when the step has no folder yet (adopt or create the folders first). */
 export function filingFolder(
   layout: FolderLayout,
-  target: { cycleId: string; step: StepNumber; schoolId?: string },
+  target: { cycleId: string; step: StepNumber },
 ): string | null {
-  const step = { kind: 'step' as const, cycleId: target.cycleId, step: target.step };
-  if (target.schoolId) {
-    const school = layout.folders[folderKey({ ...step, kind: 'school', schoolId: target.schoolId })];
-    if (school) return school.folderId;
-  }
-  return layout.folders[folderKey(step)]?.folderId ?? null;
+  return layout.folders[folderKey({ kind: 'step', ...target })]?.folderId ?? null;
+}
+
+/** The school's own folder, if the layout has one. */
+export function schoolFolder(layout: FolderLayout, schoolId: string): string | null {
+  return layout.folders[folderKey({ kind: 'school', schoolId })]?.folderId ?? null;
 }

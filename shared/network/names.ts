@@ -81,6 +81,13 @@ export function matchSchoolName<T extends { name: string }>(
         ? { item: s, confidence: 0.7, reason: `“${name}” names ${s.name}` }
         : null;
     },
+    (s) => {
+      const want = distinctiveWords(s.name);
+      const have = distinctiveWords(name);
+      return want.length === have.length && have.every((w, i) => abbreviates(w, want[i]!))
+        ? { item: s, confidence: 0.65, reason: `“${name}” reads as ${s.name}` }
+        : null;
+    },
   ];
   for (const tier of tiers) {
     const hits = schools.map(tier).filter((m): m is NamedMatch<T> => m !== null);
@@ -89,6 +96,15 @@ export function matchSchoolName<T extends { name: string }>(
     if (hits.length > 1) return null;
   }
   return null;
+}
+
+/** "rdg" for "ridge", "elem" for "elementary": same first letter, the letters in order, at least three. */
+export function abbreviates(short: string, word: string): boolean {
+  if (short === word) return true;
+  if (short.length < 3 || short.length >= word.length || short[0] !== word[0]) return false;
+  let at = 0;
+  for (const ch of word) if (ch === short[at]) at++;
+  return at === short.length;
 }
 
 /** True when `run` appears in `all` as consecutive words. */
@@ -116,6 +132,26 @@ export function readCycleName(name: string): CycleName {
     number: number ? Number(number[1]) : null,
     year: year ? Number(year[1]) : null,
   };
+}
+
+/**
+ * A name split into the cycle it names and what is left: "2025-26 Cycle 2/3 - School data" → Cycle 2 of
+ * 2025, "3 - School data". Step folders are often named that way, at the root, beside no cycle folder.
+ */
+export function splitCycleName(name: string): { cycle: CycleName; rest: string } {
+  const flat = name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const cycle = readCycleName(flat);
+  const rest = flat
+    .replace(SCHOOL_YEAR, ' ')
+    .replace(CYCLE_NUMBER, ' ')
+    .replace(/^[\s\-–—/:|_.,]+/, '')
+    .trim();
+  return { cycle, rest };
+}
+
+/** The folder networks keep their school folders in. */
+export function isSchoolsFolderName(name: string): boolean {
+  return /^(?:our )?schools?(?: folders?)?$/.test(normalizeName(name));
 }
 
 /** A school year alone as a folder name ("2025-26", "SY 2025–2026"), which puts a year on the cycles below it. */
