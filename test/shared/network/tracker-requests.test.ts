@@ -43,7 +43,7 @@ describe('setting up a new network spreadsheet', () => {
 
     const filingsId = added.find((p) => p.title === 'Filings')!.sheetId;
     const headerWrite = requests.find(
-      (r) => r.updateCells?.start?.sheetId === filingsId && r.updateCells.fields === 'userEnteredValue',
+      (r) => r.updateCells?.start?.sheetId === filingsId && r.updateCells?.fields === 'userEnteredValue',
     )!;
     expect(headerWrite.updateCells!.rows![0]!.values!.map((v) => v.userEnteredValue?.stringValue)).toEqual(
       tabByKey('filings').columns.map((c) => c.header),
@@ -51,7 +51,7 @@ describe('setting up a new network spreadsheet', () => {
     const hidden = requests.filter((r) => r.updateDimensionProperties?.range?.sheetId === filingsId);
     expect(hidden.map((r) => r.updateDimensionProperties!.range!.startIndex)).toEqual([0]);
     const note = requests.find(
-      (r) => r.updateCells?.start?.sheetId === filingsId && r.updateCells.fields === 'note',
+      (r) => r.updateCells?.start?.sheetId === filingsId && r.updateCells?.fields === 'note',
     );
     expect(note?.updateCells?.start?.columnIndex).toBe(1);
 
