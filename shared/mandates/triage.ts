@@ -3,7 +3,7 @@
 
 import { headerAudience, levelsOf, type HeaderAudience } from './rules/audience';
 import { type YMD, parseIsoDate } from './dates/calendar';
-import { readSentences } from './rules/classify';
+import { readSentences, type DueDate } from './rules/classify';
 import { decide } from './rules/decide';
 import {
   dateFromHeader,
@@ -35,6 +35,7 @@ import {
   type UserRule,
 } from './types';
 import { applyUserRules } from './rules/user-rules';
+import { TEXT_LIMITS } from './limits';
 
 type Core = Omit<Triage, 'id' | 'items' | 'repeatOf'>;
 
@@ -61,11 +62,13 @@ function analyse(
   ctx: { subject?: string; from?: string; sent?: YMD; parentHeader?: HeaderAudience },
   rules: readonly UserRule[] | undefined,
 ): Core {
-  const head = openingWords(sentences, words, 1500);
+  const head = openingWords(sentences, words, TEXT_LIMITS.openingChars);
   const own = headerAudience(sentences, ctx.subject, words);
   const header = own.principalAddressed === undefined && ctx.parentHeader ? ctx.parentHeader : own;
   const { deadlines: found, relative } = dates;
-  const readings = readSentences(sentences, words);
+  const dueIn = new Map<number, DueDate>();
+  for (const d of found) if (d.kind === 'due' && !dueIn.has(d.sentence)) dueIn.set(d.sentence, d);
+  const readings = readSentences(sentences, words, dueIn);
   const call = decide(readings, header, found, head);
   const user = applyUserRules(rules, { from: ctx.from, subject: ctx.subject, text });
   // A date heading a line that asks something of the school is that ask's due date ("December 1: Principals
@@ -78,6 +81,8 @@ function analyse(
   const core: Core = {
     tier: user ? user.tier : call.tier,
     confidence: user ? 1 : call.confidence,
+    // A user's own rule is their decision: no second-guessing it.
+    ...(call.check && !user ? { check: true as const, checkReason: call.check } : {}),
     audience: { roles: [...roles], levels: levelsOf([...wordsOf(ctx.subject ?? ''), ...head]) },
     deadlines,
     actions: actionsFrom(call.readings),
@@ -100,8 +105,9 @@ export function triage(message: MandateMessage, rules?: UserRule[]): Triage {
   const parts = splitBulletin(text);
   // The address lines and the sending date are looked for in the opening; a short message is all opening.
   const single = parts ? undefined : prepare(text);
-  let opening: Sentence[] | undefined = single && text.length <= 3000 ? single.sentences : undefined;
-  const openingSentences = () => (opening ??= splitSentences(text.slice(0, 3000)));
+  let opening: Sentence[] | undefined =
+    single && text.length <= TEXT_LIMITS.headerChars ? single.sentences : undefined;
+  const openingSentences = () => (opening ??= splitSentences(text.slice(0, TEXT_LIMITS.headerChars)));
   const sent = parseIsoDate(asText(message?.date)) ?? dateFromHeader(openingSentences());
   const ctx = { subject, from, sent };
   if (single)
@@ -126,7 +132,7 @@ export function triage(message: MandateMessage, rules?: UserRule[]): Triage {
   const whole = {
     audience: {
       roles: parentHeader.roles,
-      levels: levelsOf(wordsOf(`${subject ?? ''}\n${text.slice(0, 1500)}`)),
+      levels: levelsOf(wordsOf(`${subject ?? ''}\n${text.slice(0, TEXT_LIMITS.openingChars)}`)),
     },
     contacts: contactsFrom(text),
     systems: systemsFrom(text, from),

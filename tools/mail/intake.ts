@@ -3,7 +3,7 @@
 // bad input the same way.
 import { resolve } from 'node:path';
 import type { CommandIO } from '../cli/commands';
-import { MAX_TEXT } from '../../shared/mandates/text/text';
+import { TEXT_LIMITS } from '../../shared/mandates/limits';
 import type { MandateMessage, UserRule } from '../../shared/mandates/types';
 import { readMessages, UnreadableFile } from './read-messages';
 import { loadUserRules } from './rules-file';
@@ -46,11 +46,13 @@ export async function readInto(
     for await (const item of readMessages(resolve(io.cwd, file), file)) {
       if (item.kind === 'message') {
         result.read++;
-        // The engine reads only a message's opening MAX_TEXT characters; holding more for the whole-file
+        // The engine reads only a message's opening TEXT_LIMITS.readChars characters; holding more for the whole-file
         // repeat linking would only cost memory.
         const { message } = item;
         intake.onMessage(
-          message.text.length > MAX_TEXT ? { ...message, text: message.text.slice(0, MAX_TEXT) } : message,
+          message.text.length > TEXT_LIMITS.readChars
+            ? { ...message, text: message.text.slice(0, TEXT_LIMITS.readChars) }
+            : message,
         );
       } else if (item.kind === 'warning') {
         io.stderr(`${item.where}: note: ${item.warning}\n`);

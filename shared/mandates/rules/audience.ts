@@ -4,6 +4,7 @@
 import { LEVELS, ROLES, type RoleDef } from './roles';
 import { PhraseMatcher, wordsOf, type Sentence, type Word } from '../text/text';
 import type { SchoolLevel } from '../types';
+import { TEXT_LIMITS } from '../limits';
 
 export interface RoleMention {
   role: RoleDef;
@@ -56,7 +57,7 @@ export interface HeaderAudience {
 }
 
 const ADDRESS_LABEL =
-  /^(?:to\s*[:,]|to$|attention\b|attn\b|routing\b|distribution\b|sent to\b|memo to\b|addressed to\b|audience\s*:|dear\b|other\s*:)\s*[:,;.-]?\s*/i;
+  /^(?:to\s*[:,]|to$|attention\b|attn\b|routing\b|distribution\b|sent to\b|memo to\b|memorandum to\b|addressed to\b|audience\s*:|dear\b|other\s*:)\s*[:,;.-]?\s*/i;
 const INLINE_TO =
   /(?:^|\s)(?:TO|To|Attention|ATTENTION)\s*:\s*(.{0,300}?)(?=\s+(?:[A-Z][A-Za-z]*\.?\s*){1,2}:|$)/;
 const INLINE_CUE = /TO|To|Attention|ATTENTION|ROUTING/;
@@ -73,7 +74,7 @@ export function headerAudience(
   const roles = new Set<string>();
   const evidence: string[] = [];
   let principal = false;
-  const head = sentences.slice(0, 30);
+  const head = sentences.slice(0, TEXT_LIMITS.headerSentences);
   const take = (text: string, found = roleMentions(text)) => {
     if (found.length === 0) return false;
     for (const f of found) {
@@ -91,8 +92,8 @@ export function headerAudience(
     if (label) {
       const rest = text.slice(label[0].length);
       // "Dear Colleagues" names no role; "To:" followed by a bare label line continues on the next line.
-      if (rest.trim()) take(rest.slice(0, 600));
-      else if (head[i + 1]) take((head[i + 1] as Sentence).text.slice(0, 600));
+      if (rest.trim()) take(rest.slice(0, TEXT_LIMITS.addressLineChars));
+      else if (head[i + 1]) take((head[i + 1] as Sentence).text.slice(0, TEXT_LIMITS.addressLineChars));
       continue;
     }
     // A routing list: short lines made only of role names ("Elementary Principals", "Co-op Directors").
@@ -107,7 +108,7 @@ export function headerAudience(
     const flat = head
       .map((s) => s.text)
       .join(' ')
-      .slice(0, 2000);
+      .slice(0, TEXT_LIMITS.headerChars);
     const inline = INLINE_TO.exec(flat) ?? INLINE_ROUTING.exec(flat);
     if (inline?.[1]) take(inline[1]);
   }
@@ -118,7 +119,7 @@ export function headerAudience(
   const firstWords = words?.[0];
   const inTitle = roleMentions(
     title,
-    subject === undefined && firstWords && title.length <= 1200 ? firstWords : undefined,
+    subject === undefined && firstWords && title.length <= TEXT_LIMITS.sentenceChars ? firstWords : undefined,
   );
   if (inTitle.length > 0 && inTitle.every((m) => !m.role.principalSide))
     titleOthers.push(...inTitle.map((m) => m.role.role));

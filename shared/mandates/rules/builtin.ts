@@ -62,6 +62,55 @@ export const THRESHOLDS = {
   informationOverridesRequest: 2,
 } as const;
 
+/**
+ * How sure the engine is of each kind of call (0..1), shown with the tier. A call resting on a duty and a
+ * date is surer than one resting on a plain request, and both surer than "nothing was found".
+ */
+export const CONFIDENCE = {
+  /** The address lines name only other roles. */
+  addressedToOthers: 0.85,
+  /** A duty on the school with a due date. */
+  dutyWithDate: 0.85,
+  /** A duty with a stated deadline whose date sits elsewhere. */
+  dutyWithStatedDeadline: 0.75,
+  /** A duty that recurs, or one backed by a compliance consequence. */
+  dutyStanding: 0.7,
+  /** A plain request that carries its own due date. */
+  requestWithDate: 0.65,
+  /** A plain request with a stated deadline or a schedule. */
+  requestWithStatedDeadline: 0.6,
+  /** An ask that is optional, conditional or an invitation. */
+  optionalAction: 0.7,
+  /** An ask with nothing to say whether it is required. */
+  plainAction: 0.6,
+  /** One weak request in a message that calls itself information. */
+  informationOverRequest: 0.55,
+  /** Every ask names another role. */
+  askOfOthers: 0.7,
+  /** Address lines name others and nothing is asked. */
+  othersNothingAsked: 0.55,
+  /** The message calls itself information and asks nothing. */
+  informationOnly: 0.8,
+  /** Nothing asked was found. */
+  nothingAsked: 0.7,
+} as const;
+
+/**
+ * When a call that is not must_do is close to one, the result says so ("check this one — may be
+ * required") with the sentence below, so a possible must-do is never quietly downgraded.
+ */
+export const CHECKS = {
+  dutyWithoutDate:
+    'It puts a duty on you or your school but no due date was found: if it has one, it is a must-do.',
+  optionalWithDate:
+    'It has a due date but reads as optional or conditional: if it applies to your school, it is a must-do.',
+  conditionalDuty:
+    'It carries a duty that applies only in some cases: check whether your school is one of them.',
+  othersWithDuty:
+    'It reads as addressed to other roles, yet it carries a dated duty no role is named for: check it is not yours.',
+  dueDateNoAsk: 'It states a due date though no ask was found: check whether something is due from you.',
+} as const;
+
 /** Rules the engine adds on top of the phrase table, so their reasons can be explained too. */
 export const DERIVED_RULES = {
   hardDate: {

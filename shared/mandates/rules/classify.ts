@@ -1,9 +1,10 @@
 // Reads each sentence through the rule table (builtin.ts): its duties, deadlines, requests, sign-ups,
 // conditions and consequences, and whose ask it is (audience.ts). decide.ts sums the readings into a tier.
 
-import { actorBefore } from './audience';
+import { actorBefore, roleMentions, type RoleMention } from './audience';
 import { BUILTIN_RULES, type BuiltinRule, type Signal } from './builtin';
 import { PhraseMatcher, PhraseSets, wordsOf, type PhraseMatch, type Sentence, type Word } from '../text/text';
+import { TEXT_LIMITS } from '../limits';
 
 interface CompiledRule {
   rule: BuiltinRule;
@@ -85,6 +86,12 @@ function signalsOf(lists: readonly PhraseMatch[][], from: number): Signals {
   return out;
 }
 
+/** A due date as the date reader found it: the words it came from and its month-day. */
+export interface DueDate {
+  text: string;
+  monthDay: string;
+}
+
 /** Who a sentence's ask lands on. */
 export type Actor = 'principal' | 'other' | 'unaddressed';
 
@@ -112,6 +119,8 @@ export interface SentenceReading {
   choice: string[];
   invitation: string[];
   compliance: string[];
+  /** A due date the date reader found in a sentence with no deadline phrase ("Reports due May 1"). */
+  dueDate?: DueDate;
   /** "You must ...": the reader, whoever the memo addresses. */
   reader: boolean;
   /** Where the first ask word starts (for cutting the action phrase). */
@@ -182,10 +191,12 @@ const NO_COMMAND: { words: string[]; at: number } = Object.freeze({ words: [], a
 export function readSentences(
   sentences: readonly Sentence[],
   allWords: readonly Word[][],
+  dueIn: ReadonlyMap<number, DueDate> = NO_DUE_DATES,
 ): SentenceReading[] {
   const out: SentenceReading[] = [];
   sentences.forEach((s, index) => {
-    const text = s.text.length > 1200 ? s.text.slice(0, 1200) : s.text;
+    const text =
+      s.text.length > TEXT_LIMITS.sentenceChars ? s.text.slice(0, TEXT_LIMITS.sentenceChars) : s.text;
     const { words, lists, from } = readWords(text, allWords[index] ?? wordsOf(text));
     // A command verb counts only as the sentence's first word (after any numbering), and not in a heading.
     const first = words.find((w) => !isDigit(text.charCodeAt(w.start)));
@@ -194,9 +205,19 @@ export function readSentences(
         ? signalMatches('imperative', text, [first])
         : NO_COMMAND;
     // Most sentences ask nothing: no reading, and nothing built for them.
-    if (command.words.length === 0 && noneFound(lists, from)) return;
+    const due = dueIn.get(index);
+    if (command.words.length === 0 && due === undefined && noneFound(lists, from)) return;
     const { duty, deadline, recurring, request, signup, compliance, invitation, choice, condition } =
       signalsOf(lists, from);
+    // A date the date reader took for a due date ("Evaluations due May 1", "Returns: by 3 March") states a
+    // deadline even where no deadline phrase does; but only where the date is part of a line that says
+    // what is due (a date alone on its line is a letter's date or a heading). A role named in such a line
+    // is part of a noun ("Teacher Evaluations due May 1"), not the doer, so the line is read as unaddressed.
+    const dueDate = due && deadline.words.length === 0 && text.length > due.text.length + 8 ? due : undefined;
+    const dueOnly =
+      dueDate !== undefined &&
+      [duty, request, signup, compliance, invitation, choice].every((x) => x.words.length === 0);
+    if (dueDate) deadline.at = Math.max(0, text.indexOf(dueDate.text));
     if (command.words.length && (request.at < 0 || command.at < request.at) && !isHeading(text, words)) {
       request.words.unshift(...command.words);
       request.at = command.at;
@@ -204,13 +225,14 @@ export function readSentences(
     // The doer is named before the ask ("Interested parents are asked to..."); a sentence whose only
     // signal is a choice ("to give their views") is read from its choice words.
     const asks = [duty, deadline, request, signup, compliance, invitation];
-    if (asks.every((x) => x.words.length === 0) && choice.words.length === 0) return;
+    if (!dueDate && asks.every((x) => x.words.length === 0) && choice.words.length === 0) return;
     const askAt =
       asks
         .map((x) => x.at)
         .filter((i) => i >= 0)
         .sort((a, b) => a - b)[0] ?? Math.max(0, choice.at);
-    const found = actorBefore(text, askAt, words);
+    const named = dueOnly ? undefined : actorBefore(text, askAt, words);
+    const found = doerOf(text, askAt, named);
     const reader = found?.role.role === 'you';
     const who = reader ? undefined : found;
     out.push({
@@ -229,12 +251,46 @@ export function readSentences(
       choice: choice.words,
       invitation: invitation.words,
       compliance: compliance.words,
+      ...(dueDate ? { dueDate } : {}),
       reader,
       askAt,
       askWord: firstWordAt(text, askAt),
     });
   });
   return out;
+}
+
+const NO_DUE_DATES: ReadonlyMap<number, DueDate> = new Map();
+
+// A duty in the passive ("all pupils must be screened", "forms are to be returned", "must be reported")
+// names what is acted on, not who acts: the doer is the reader, unless an agent follows ("to be completed
+// by the finance team", "by Ms Reyes"). "by" followed by a date, a time or a deadline word is no agent.
+const PASSIVE =
+  /^(?:must|shall|should|will|need to|needs to|has to|have to|are to|is to|are required to|is required to|are expected to|is expected to|to)?\s*(?:also\s+|all\s+|then\s+)?be\s+([a-z]+(?:ed|en|wn|ne|lt|nt|ld|un))\b(.{0,60})/i;
+const NOT_AN_AGENT =
+  /^\s*by\s+(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|the\s+(?:end|close|start|beginning|deadline|due)|close|noon|midnight|end|\d)/i;
+const AGENT = /^\s*by\s+(?:the\s+)?(\S+(?:\s+\S+){0,3})/i;
+
+/** Someone the text names as the doer without a role word ("to be completed by Ms Reyes"). */
+const SOMEONE_NAMED: RoleMention['role'] = { role: 'someone named', principalSide: false, phrases: [] };
+
+/**
+ * Who does what a sentence asks: the role named before the ask, except in the passive, where the named
+ * role is what is acted on ("all pupils must be screened") and the doer is the agent ("by the business
+ * office", "by Kathy"), else the reader. A school-side subject of a passive stays the doer ("schools are to
+ * be ready by...").
+ */
+function doerOf(text: string, askAt: number, named: RoleMention | undefined): RoleMention | undefined {
+  if (named?.role.principalSide) return named;
+  const passive = PASSIVE.exec(text.slice(askAt, askAt + 120));
+  if (!passive) return named;
+  const after = passive[2] ?? '';
+  if (NOT_AN_AGENT.test(after)) return undefined;
+  const agent = AGENT.exec(after);
+  if (!agent?.[1]) return undefined;
+  const role = roleMentions(agent[1])[0];
+  if (role) return role;
+  return /^[A-Z]/.test(agent[1]) ? { role: SOMEONE_NAMED, index: askAt, text: agent[1] } : undefined;
 }
 
 /** The rule behind a signal (the first, where a signal has several), for reasons and weights. */

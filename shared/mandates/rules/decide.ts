@@ -5,7 +5,7 @@
 import type { HeaderAudience } from './audience';
 import { openingSignals, ruleOf, signalMatches, type SentenceReading } from './classify';
 import type { FoundDeadline } from '../dates/dates';
-import { DERIVED_RULES, THRESHOLDS } from './builtin';
+import { CHECKS, CONFIDENCE, DERIVED_RULES, THRESHOLDS } from './builtin';
 import { wordsOf, type Word } from '../text/text';
 import type { Reason, Tier } from '../types';
 
@@ -16,6 +16,8 @@ export interface Call {
   readings: SentenceReading[];
   /** Month-days of dates heading a line that asks something of the school: they are due dates. */
   dueHeadings: Set<string>;
+  /** Set when the call is close to must_do: why a person should check it. */
+  check?: string;
 }
 
 function reason(
@@ -57,6 +59,14 @@ function othersAreReaders(readings: readonly SentenceReading[], header: HeaderAu
   return doers.length > 0 && doers.every((r) => r.aboveSchool);
 }
 
+/** The weight each kind of evidence adds, read from the rule table (builtin.ts, asks.ts). */
+const WEIGHT = {
+  duty: ruleOf('duty').weight,
+  request: ruleOf('request').weight,
+  compliance: ruleOf('compliance').weight,
+  response: ruleOf('response').weight,
+};
+
 /** Sum the evidence into a tier. */
 export function decide(
   readings: readonly SentenceReading[],
@@ -75,18 +85,19 @@ export function decide(
   const theirs = readings.filter((r) => side(r) === 'other');
   // A date that is the deadline of someone else's ask (families applying, districts reporting) is not the
   // school's, even where a bulletin repeats it in its heading.
-  const theirSentences = new Set(theirs.map((r) => r.index));
+  const theirSentences = new Set(theirs.filter((r) => r.actor === 'other').map((r) => r.index));
   const inTheirs = (d: FoundDeadline) =>
     theirSentences.has(d.sentence) || (d.alsoIn ?? []).some((n) => theirSentences.has(n));
   const theirDates = new Set(deadlines.filter((d) => isDue(d) && inTheirs(d)).map((d) => d.monthDay));
-  const ours = (d: FoundDeadline) => !theirDates.has(d.monthDay);
+  const ours = (d: { monthDay: string }) => !theirDates.has(d.monthDay);
 
-  let duty = 0;
-  let request = 0;
-  let compliance = 0;
+  const score = { duty: 0, request: 0, compliance: 0 };
   let unconditionalAsks = 0;
-  const words = { duty: [] as string[], request: [] as string[], condition: [] as string[] };
-  const words2 = {
+  let conditionalDuty = false;
+  const said = {
+    duty: [] as string[],
+    request: [] as string[],
+    condition: [] as string[],
     compliance: [] as string[],
     deadline: [] as string[],
     optional: [] as string[],
@@ -97,39 +108,42 @@ export function decide(
   const dueHeadings = new Set<string>();
   for (const r of school) {
     const conditional = r.condition.length + r.invitation.length + r.choice.length > 0;
-    words.condition.push(...r.condition, ...r.invitation, ...r.choice);
-    words2.optional.push(...r.invitation, ...r.choice, ...r.signup);
-    words2.deadline.push(...r.deadline);
+    // A due date found without a deadline phrase counts as one, unless it is someone else's deadline.
+    const deadline = r.dueDate && ours(r.dueDate) ? [...r.deadline, r.dueDate.text] : r.deadline;
+    said.condition.push(...r.condition, ...r.invitation, ...r.choice);
+    said.optional.push(...r.invitation, ...r.choice, ...r.signup);
+    said.deadline.push(...deadline);
     // "Last day to identify and resolve...", "The deadline for returns is...": a deadline asks by itself.
-    const asks = r.duty.length + r.request.length + r.signup.length + r.deadline.length;
+    const asks = r.duty.length + r.request.length + r.signup.length + deadline.length;
     if (r.duty.length && !conditional) {
-      duty += 2;
-      words.duty.push(...r.duty);
+      score.duty += WEIGHT.duty;
+      said.duty.push(...r.duty);
     } else if (asks || r.invitation.length) {
-      request += 1;
-      words.request.push(...r.duty, ...r.request, ...r.signup, ...r.deadline, ...r.invitation);
+      if (r.duty.length) conditionalDuty = true;
+      score.request += WEIGHT.request;
+      said.request.push(...r.duty, ...r.request, ...r.signup, ...deadline, ...r.invitation);
     }
     if (!conditional && asks) unconditionalAsks++;
-    if (!conditional && asks && r.recurring.length) words2.standing.push(...r.recurring);
+    if (!conditional && asks && r.recurring.length) said.standing.push(...r.recurring);
     if (r.compliance.length) {
-      compliance += 2;
-      words2.compliance.push(...r.compliance);
+      score.compliance += WEIGHT.compliance;
+      said.compliance.push(...r.compliance);
     }
     // A duty with a date on it ("principals must attend on 5 June") is dated even when the date reads as
     // an event; so is an ask headed by its date in a list ("December 1: Principals submit the plan"),
     // unless it is a sign-up (then the date is the event's). Other requests need a due date.
     const here = deadlines.filter((d) => (d.sentence === r.index || d.alsoIn?.includes(r.index)) && ours(d));
     const heading = here.find((d) => d.heading && d.kind === 'event');
-    if (heading && !conditional && !r.signup.length && r.duty.length + r.request.length + r.deadline.length)
+    if (heading && !conditional && !r.signup.length && r.duty.length + r.request.length + deadline.length)
       dueHeadings.add(heading.monthDay);
     const due =
       here.find(isDue) ??
       (r.duty.length ? here.find((d) => d.kind === 'event') : undefined) ??
       (heading && dueHeadings.has(heading.monthDay) ? heading : undefined);
-    if (due && !conditional && asks && !datedAsk) {
-      datedAsk = due;
+    if (due && !conditional && asks) {
+      datedAsk ??= due;
       // "Please submit the counts by Friday": a plain request carrying its own date, nothing optional in it.
-      plainDatedRequest = r.duty.length + r.request.length > 0 && r.signup.length === 0;
+      if (r.duty.length + r.request.length > 0 && r.signup.length === 0) plainDatedRequest = true;
     }
   }
   // A due date on a line of its own ("By 20/10/23", "Deadline: February 17") belongs to the asks around it.
@@ -138,12 +152,19 @@ export function decide(
   // Nothing says the ask is required, and the message leaves it to the reader (an invitation, a sign-up,
   // a survey of their views): a date on it does not make it a must-do. A plain request that carries its
   // own date is not made optional by an invitation elsewhere in the message.
-  const optional = duty === 0 && compliance === 0 && words2.optional.length > 0 && !plainDatedRequest;
+  const optional =
+    score.duty === 0 && score.compliance === 0 && said.optional.length > 0 && !plainDatedRequest;
 
   const { response, information } = openingSignals(headWords);
-  if (response.length) request += ruleOf('response').weight;
+  if (response.length) score.request += WEIGHT.response;
   const others = theirs.reduce(
-    (n, r) => n + (r.duty.length ? 2 : r.request.length + r.signup.length + r.deadline.length ? 1 : 0),
+    (n, r) =>
+      n +
+      (r.duty.length
+        ? WEIGHT.duty
+        : r.request.length + r.signup.length + r.deadline.length
+          ? WEIGHT.request
+          : 0),
     0,
   );
   const otherWords = theirs.flatMap((r) => [...r.duty, ...r.request, ...r.signup, ...r.deadline]);
@@ -151,72 +172,90 @@ export function decide(
   const reasons: Reason[] = [];
   let tier: Tier;
   let confidence: number;
+  let check: string | undefined;
   if (othersAddressed && header.principalAddressed === false && !namedPrincipal) {
     tier = 'not_for_principals';
-    confidence = 0.85;
+    confidence = CONFIDENCE.addressedToOthers;
     reasons.push(
       reason(DERIVED_RULES.addressedToOthers, header.evidence.length ? header.evidence : header.roles, tier),
     );
   } else if (
-    duty >= THRESHOLDS.mustDo &&
-    (dueOnSchool || words2.deadline.length || words2.standing.length || compliance > 0)
+    score.duty >= THRESHOLDS.mustDo &&
+    (dueOnSchool || said.deadline.length || said.standing.length || score.compliance > 0)
   ) {
     tier = 'must_do';
     if (dueOnSchool) {
-      confidence = 0.85;
-      reasons.push(reason(DERIVED_RULES.hardDate, [dueOnSchool.text, ...words.duty.slice(0, 2)], tier));
-    } else if (words2.deadline.length) {
-      confidence = 0.75;
-      reasons.push(reason(DERIVED_RULES.statedDeadline, words2.deadline, tier));
-    } else if (words2.standing.length) {
-      confidence = 0.7;
-      reasons.push(reason(DERIVED_RULES.standingAsk, words2.standing, tier));
-    } else confidence = 0.7;
-    reasons.push(reason(ruleOf('duty'), words.duty, 'must_do'));
-    if (compliance > 0) reasons.push(reason(ruleOf('compliance'), words2.compliance, 'must_do'));
+      confidence = CONFIDENCE.dutyWithDate;
+      reasons.push(reason(DERIVED_RULES.hardDate, [dueOnSchool.text, ...said.duty.slice(0, 2)], tier));
+    } else if (said.deadline.length) {
+      confidence = CONFIDENCE.dutyWithStatedDeadline;
+      reasons.push(reason(DERIVED_RULES.statedDeadline, said.deadline, tier));
+    } else if (said.standing.length) {
+      confidence = CONFIDENCE.dutyStanding;
+      reasons.push(reason(DERIVED_RULES.standingAsk, said.standing, tier));
+    } else confidence = CONFIDENCE.dutyStanding;
+    reasons.push(reason(ruleOf('duty'), said.duty, 'must_do'));
+    if (score.compliance > 0) reasons.push(reason(ruleOf('compliance'), said.compliance, 'must_do'));
   } else if (
-    request >= THRESHOLDS.action &&
+    score.request >= THRESHOLDS.action &&
     unconditionalAsks > 0 &&
     !optional &&
-    (dueOnSchool || words2.deadline.length || words2.standing.length)
+    (dueOnSchool || said.deadline.length || said.standing.length)
   ) {
     tier = 'must_do';
-    confidence = dueOnSchool ? 0.65 : 0.6;
-    const when = dueOnSchool ? [dueOnSchool.text] : [...words2.deadline, ...words2.standing];
+    confidence = dueOnSchool ? CONFIDENCE.requestWithDate : CONFIDENCE.requestWithStatedDeadline;
+    const when = dueOnSchool ? [dueOnSchool.text] : [...said.deadline, ...said.standing];
     const rule = dueOnSchool
       ? DERIVED_RULES.hardDate
-      : words2.deadline.length
+      : said.deadline.length
         ? DERIVED_RULES.statedDeadline
         : DERIVED_RULES.standingAsk;
-    reasons.push(reason(rule, [...when, ...words.request.slice(0, 2)], tier));
-    reasons.push(reason(ruleOf('request'), words.request, 'weight'));
-  } else if (duty > 0 || request >= THRESHOLDS.action || compliance > 0) {
-    const weak = duty === 0 && compliance === 0 && request <= 1 && !dueOnSchool;
+    reasons.push(reason(rule, [...when, ...said.request.slice(0, 2)], tier));
+    reasons.push(reason(ruleOf('request'), said.request, 'weight'));
+  } else if (score.duty > 0 || score.request >= THRESHOLDS.action || score.compliance > 0) {
+    const weak =
+      score.duty === 0 && score.compliance === 0 && score.request <= WEIGHT.request && !dueOnSchool;
     if (weak && information.length >= THRESHOLDS.informationOverridesRequest) {
       tier = 'fyi';
-      confidence = 0.55;
+      confidence = CONFIDENCE.informationOverRequest;
       reasons.push(reason(ruleOf('information'), information, 'fyi'));
     } else {
       tier = 'action';
-      confidence = words.condition.length || optional ? 0.7 : 0.6;
+      confidence = said.condition.length || optional ? CONFIDENCE.optionalAction : CONFIDENCE.plainAction;
       if (optional && dueOnSchool)
-        reasons.push(reason(DERIVED_RULES.optionalWithDate, [dueOnSchool.text, ...words2.optional], tier));
-      if (duty > 0) reasons.push(reason(ruleOf('duty'), words.duty, 'weight'));
-      if (words.request.length || response.length)
-        reasons.push(reason(ruleOf('request'), [...words.request, ...response], 'action'));
-      if (words.condition.length) reasons.push(reason(ruleOf('condition'), words.condition, 'action'));
-      if (compliance > 0) reasons.push(reason(ruleOf('compliance'), words2.compliance, 'weight'));
+        reasons.push(reason(DERIVED_RULES.optionalWithDate, [dueOnSchool.text, ...said.optional], tier));
+      if (score.duty > 0) reasons.push(reason(ruleOf('duty'), said.duty, 'weight'));
+      if (said.request.length || response.length)
+        reasons.push(reason(ruleOf('request'), [...said.request, ...response], 'action'));
+      if (said.condition.length) reasons.push(reason(ruleOf('condition'), said.condition, 'action'));
+      if (score.compliance > 0) reasons.push(reason(ruleOf('compliance'), said.compliance, 'weight'));
     }
+    if (score.duty > 0) check = CHECKS.dutyWithoutDate;
+    else if (dueOnSchool || (optional && lineDue)) check = CHECKS.optionalWithDate;
+    else if (conditionalDuty) check = CHECKS.conditionalDuty;
   } else if (others > 0 || header.principalAddressed === false) {
     tier = 'not_for_principals';
-    confidence = others > 0 ? 0.7 : 0.55;
+    confidence = others > 0 ? CONFIDENCE.askOfOthers : CONFIDENCE.othersNothingAsked;
     const rule = districtMemo ? DERIVED_RULES.districtMemo : DERIVED_RULES.askOfOthers;
     reasons.push(reason(rule, otherWords.length ? otherWords : header.titleOthers, tier));
   } else {
     tier = 'fyi';
-    confidence = information.length ? 0.8 : 0.7;
+    confidence = information.length ? CONFIDENCE.informationOnly : CONFIDENCE.nothingAsked;
     reasons.push(reason(DERIVED_RULES.nothingAsked, [], tier));
     if (information.length) reasons.push(reason(ruleOf('information'), information, 'fyi'));
   }
-  return { tier, confidence, reasons, readings: school, dueHeadings };
+  // Addressed elsewhere by inference or by the address lines, yet a dated duty in it names no one.
+  if (tier === 'not_for_principals') {
+    const unnamedDuty = readings.some(
+      (r) =>
+        r.actor === 'unaddressed' &&
+        r.duty.length > 0 &&
+        deadlines.some((d) => isDue(d) && d.sentence === r.index),
+    );
+    if (unnamedDuty) check = CHECKS.othersWithDuty;
+  }
+  if (tier === 'fyi' && lineDue) check = CHECKS.dueDateNoAsk;
+  const call: Call = { tier, confidence, reasons, readings: school, dueHeadings };
+  if (check) call.check = check;
+  return call;
 }

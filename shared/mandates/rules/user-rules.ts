@@ -2,6 +2,7 @@
 // applied before the built-in rules; the matching rule is shown back as the reason for the call.
 
 import type { Reason, Tier, UserRule } from '../types';
+import { TEXT_LIMITS } from '../limits';
 
 export const TIER_WORDS: Record<Tier, string> = {
   must_do: 'must do',
@@ -30,7 +31,7 @@ function matchRule(rule: UserRule, m: RuleSubject): string[] | undefined {
     matched.push(sender as string);
   }
   if (norm(department)) {
-    const where = `${norm(m.from)} ${norm(m.subject)} ${norm(m.text.slice(0, 1500))}`;
+    const where = `${norm(m.from)} ${norm(m.subject)} ${norm(m.text.slice(0, TEXT_LIMITS.openingChars))}`;
     if (!where.includes(norm(department))) return undefined;
     matched.push(department as string);
   }

@@ -1,11 +1,9 @@
 // Text plumbing for the mandate triage: tidy a message into lines and sentences, and clip phrases for
 // display. The words of a text are read in words.ts and the rule tables' phrases matched in phrases.ts.
 
+import { TEXT_LIMITS } from '../limits';
 export { openingWords, wordsOf, wordsOfSentences, type Word } from './words';
 export { PhraseMatcher, PhraseSets, type PhraseMatch } from './phrases';
-
-/** Longest text the engine reads; a hostile multi-megabyte message is judged on its opening instead. */
-export const MAX_TEXT = 60_000;
 
 /** One sentence (or one short line) of a message, with what it was cut from. */
 export interface Sentence {
@@ -33,7 +31,7 @@ const SMART_MAP: Record<string, string> = {
 
 /** Plain quotes, dashes and spaces; no carriage returns; bounded length. */
 export function tidy(text: string): string {
-  const bounded = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const bounded = text.length > TEXT_LIMITS.readChars ? text.slice(0, TEXT_LIMITS.readChars) : text;
   const lines = bounded.includes('\r') ? bounded.replace(/\r\n?/g, '\n') : bounded;
   SMART.lastIndex = 0;
   return SMART.test(lines) ? lines.replace(SMART, (c) => SMART_MAP[c] ?? ' ') : lines;

@@ -2,6 +2,7 @@
 // of the rule tables' phrases, so matching (phrases.ts) compares numbers instead of strings.
 
 import type { Sentence } from './text';
+import { TEXT_LIMITS } from '../limits';
 
 /** One word of a text, lower-cased, with where it sits. */
 export interface Word {
@@ -163,7 +164,6 @@ function scanWords(source: string, from: number, to: number): Word[] {
 }
 
 /** Sentences longer than this are read for their opening words only. */
-const MAX_SENTENCE_WORDS_CHARS = 1200;
 
 /**
  * The words of each sentence, computed once and shared by every reader of the message. `text` is what
@@ -174,7 +174,7 @@ export function wordsOfSentences(sentences: readonly Sentence[], text?: string):
   const lower = text === undefined ? undefined : text.toLowerCase();
   const whole = lower !== undefined && lower.length === (text as string).length;
   return sentences.map((s) => {
-    const length = Math.min(s.text.length, MAX_SENTENCE_WORDS_CHARS);
+    const length = Math.min(s.text.length, TEXT_LIMITS.sentenceChars);
     if (whole && s.at !== undefined) return scanWords(lower, s.at, s.at + length);
     const part = length < s.text.length ? s.text.slice(0, length) : s.text;
     return wordsIn(part, 0, part.length);
