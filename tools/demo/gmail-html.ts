@@ -19,7 +19,7 @@ function listRow(thread: DemoThread): string {
   const snippet = last.email.body.join(' ').slice(0, 90);
   const count = thread.messages.length > 1 ? ` <span class="count">${thread.messages.length}</span>` : '';
   const clip = thread.messages.some((m) => m.email.attachments?.length)
-    ? ' <span class="clip" title="Has attachment">📎</span>'
+    ? ' <span class="clip">attachment</span>'
     : '';
   return `<tr class="zA yO" data-token="${thread.token}">
   <td class="oZ-x3"><div class="oZ-jc" role="checkbox" aria-checked="false" aria-label="Select" tabindex="0"></div></td>
@@ -97,6 +97,7 @@ tr.zA.x7 { background: #c2dbff; }
 .oZ-jc[aria-checked=true] { background: #1a73e8; border-color: #1a73e8; }
 .yX { width: 220px; font-weight: 600; } .y2, .xW, .go, .g3, .hb { color: #5f6368; } .xW { width: 70px; text-align: right; }
 .count { font-weight: 400; color: #5f6368; }
+.clip { font-size: 12px; border: 1px solid #dadce0; border-radius: 10px; padding: 0 6px; margin-left: 6px; color: #5f6368; }
 h2.hP { font-size: 22px; font-weight: 400; }
 .adn { border-top: 1px solid #eee; padding: 12px 0; } .gD { font-weight: 600; } .g3 { margin-left: 8px; }
 .aZo { display: inline-block; border: 1px solid #dadce0; border-radius: 4px; padding: 6px 10px; margin: 8px 8px 0 0; }
