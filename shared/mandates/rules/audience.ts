@@ -37,7 +37,7 @@ export function roleMentions(text: string, words?: readonly Word[]): RoleMention
   for (const m of ROLE_MATCHER.find(text, words, 40)) {
     const role = ROLE_OF.get(m.phrase);
     // "HT" and "SAU" only count in capitals: lower-case they are other words.
-    if (role && !(m.text.length <= 3 && m.text !== m.text.toUpperCase()))
+    if (role && !(m.phrase === m.phrase.toUpperCase() && m.text !== m.text.toUpperCase()))
       out.push({ role, index: m.start, text: m.text });
   }
   return out;
@@ -121,8 +121,9 @@ export function headerAudience(
     title,
     subject === undefined && firstWords && title.length <= TEXT_LIMITS.sentenceChars ? firstWords : undefined,
   );
-  if (inTitle.length > 0 && inTitle.every((m) => !m.role.principalSide))
-    titleOthers.push(...inTitle.map((m) => m.role.role));
+  const addressees = inTitle.filter((m) => !isModifier(title, m));
+  if (addressees.length > 0 && addressees.every((m) => !m.role.principalSide))
+    titleOthers.push(...addressees.map((m) => m.role.role));
   return {
     roles: [...roles],
     principalAddressed: roles.size === 0 ? undefined : principal,
@@ -130,6 +131,16 @@ export function headerAudience(
     titleOthers,
     title,
   };
+}
+
+/**
+ * A singular role word followed by another word in a title names a thing, not an audience: "Teacher
+ * Leader Summit", "Student Needs Assessment", "Parent Survey Results" (compare "Teachers: ..." or "Notice
+ * to Building Staff").
+ */
+function isModifier(title: string, m: RoleMention): boolean {
+  const plural = /s$/i.test(m.text) || /\b(?:staff|personnel)$/i.test(m.text);
+  return !plural && /^[-\s]+[A-Za-z]/.test(title.slice(m.index + m.text.length));
 }
 
 function isRoleOnly(line: string, found: readonly RoleMention[]): boolean {

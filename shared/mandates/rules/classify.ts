@@ -233,6 +233,9 @@ export function readSentences(
         .sort((a, b) => a - b)[0] ?? Math.max(0, choice.at);
     const named = dueOnly ? undefined : actorBefore(text, askAt, words);
     const found = doerOf(text, askAt, named);
+    // A modal with no verb after it ("They must.") puts nothing on anyone.
+    if (duty.words.length && asks.every((x) => x === duty || x.words.length === 0) && endsAtModal(text, duty))
+      return;
     const reader = found?.role.role === 'you';
     const who = reader ? undefined : found;
     out.push({
@@ -291,6 +294,14 @@ function doerOf(text: string, askAt: number, named: RoleMention | undefined): Ro
   const role = roleMentions(agent[1])[0];
   if (role) return role;
   return /^[A-Z]/.test(agent[1]) ? { role: SOMEONE_NAMED, index: askAt, text: agent[1] } : undefined;
+}
+
+/** True when every duty word ends its sentence: an elliptical modal ("They must."), not an obligation. */
+function endsAtModal(text: string, duty: { words: string[] }): boolean {
+  return duty.words.every((w) => {
+    const at = text.lastIndexOf(w);
+    return at >= 0 && /^[\s.!?"')]*$/.test(text.slice(at + w.length));
+  });
 }
 
 /** The rule behind a signal (the first, where a signal has several), for reasons and weights. */
