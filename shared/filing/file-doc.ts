@@ -1,43 +1,55 @@
-// Filing a Google Doc: the Doc stays where it is; the step folder gets a Drive shortcut to it, tagged
-// {src:'docs', srcId:<file id>}, and the Filings tab gets one row.
+// The Drive half of filing a Google Doc: the Doc stays where it is and the step folder gets a shortcut to it,
+// when Rounds can see the Doc (under drive.file, a Doc the member made or opened with Rounds). Otherwise the
+// Filings row links to the Doc and a plain sentence says why: never a failure.
 
-import type { Filing, StepNumber } from '../domain';
-import { ensureShortcut } from '../google/source-files';
-import type { FilingContext } from './file-email';
+import type { Drive } from '../google/drive';
+import { GoogleApiError } from '../google/errors';
+import { createWithId, getIfThere } from '../google/source-files';
+import type { FiledFile, FilingJob } from './filing-job';
 import { fileName } from './file-email';
-import { checkFiling, filingId, filingRow } from './filing-row';
+import { driveLink } from './filing-row';
 
-export interface DocToFile {
-  /** The Drive file id from the Doc's URL (`/document/d/<id>/`). */
-  docId: string;
-  title: string;
-  cycleId: string;
-  step: StepNumber;
-  stepFolderId: string;
+export const NOT_VISIBLE_REASON =
+  "Rounds can't see this Doc in Drive (it was not made or opened with Rounds), so the step folder has no shortcut to it; the Filings tab links to the Doc instead.";
+
+export type StoredDoc = { files: FiledFile[] } | { reason: string };
+
+export async function storeDoc(drive: Drive, job: FilingJob): Promise<StoredDoc> {
+  if (job.what.kind !== 'doc') throw new Error('storeDoc files Docs only.');
+  const docId = job.what.docId;
+  if (!(await visible(drive, docId))) return { reason: NOT_VISIBLE_REASON };
+  const id = job.driveIds.shortcut;
+  if (!id) throw new Error(`No Drive id was set aside for the shortcut to "${job.what.title}".`);
+  try {
+    const { file } = await createWithId(drive, {
+      id,
+      folderId: job.target.stepFolderId,
+      source: { src: 'docs', srcId: docId },
+      metadata: {
+        name: fileName(job.what.title, 'Document'),
+        mimeType: 'application/vnd.google-apps.shortcut',
+        shortcutDetails: { targetId: docId },
+      },
+      create: (m) => drive.create(m),
+      maybeMade: job.runs > 1,
+    });
+    const driveId = file.id ?? id;
+    return {
+      files: [{ slot: 'shortcut', name: file.name ?? job.what.title, driveId, link: driveLink(driveId) }],
+    };
+  } catch (error) {
+    // Google refuses a shortcut to a target the app may not use; the link row still records the filing.
+    if (error instanceof GoogleApiError && !error.retryable && (error.status === 403 || error.status === 404))
+      return { reason: NOT_VISIBLE_REASON };
+    throw error;
+  }
 }
 
-export async function storeDoc(ctx: Omit<FilingContext, 'rows'>, doc: DocToFile): Promise<Filing> {
-  const draft = checkFiling({
-    id: filingId('doc', doc.docId, doc.cycleId, doc.step),
-    kind: 'doc',
-    cycleId: doc.cycleId,
-    step: doc.step,
-    title: doc.title.slice(0, 500),
-    sourceId: doc.docId,
-    filedAt: ctx.now(),
-    filedBy: ctx.filedBy,
-  });
-  const shortcut = await ensureShortcut(ctx.drive, {
-    folderId: doc.stepFolderId,
-    source: { src: 'docs', srcId: doc.docId },
-    name: fileName(doc.title, 'Document'),
-    targetId: doc.docId,
-  });
-  return { ...draft, driveFileId: shortcut.file.id ?? undefined };
-}
-
-export async function fileDoc(ctx: FilingContext, doc: DocToFile): Promise<Filing> {
-  const filing = await storeDoc(ctx, doc);
-  await ctx.rows.add(filingRow(filing));
-  return filing;
+async function visible(drive: Drive, docId: string): Promise<boolean> {
+  try {
+    return (await getIfThere(drive, docId)) !== undefined;
+  } catch (error) {
+    if (error instanceof GoogleApiError && error.status === 403 && !error.retryable) return false;
+    throw error;
+  }
 }

@@ -1,82 +1,88 @@
-// Filing an email: its .eml (and each attachment) lands in the step folder tagged {src:'gmail', srcId},
-// then one row goes to the Filings tab. Every step finds what an earlier attempt made instead of copying.
+// The Drive half of filing an email: its .eml and each attachment as its own file in the step folder, each
+// created under the Drive id set aside for it in the job, so a retry or a resumed job finds its files by id.
 
-import type { Filing, StepNumber } from '../domain';
+import { utf8Encode } from '../google/bytes';
 import type { Drive } from '../google/drive';
-import { ensureUpload } from '../google/source-files';
-import type { TableRow } from '../google/table-rows';
-import { checkFiling, filingId, filingRow } from './filing-row';
+import { createWithId } from '../google/source-files';
+import type { FiledFile, FilingJob } from './filing-job';
+import { normalizeMessageId, messageIdOf } from './filing-job';
+import { driveLink } from './filing-row';
 
-export interface Attachment {
-  name: string;
-  mimeType: string;
-  content: Uint8Array;
+/** An attachment as postal-mime parses it (`filename`, `mimeType`, `content`), or already as bytes. */
+export interface EmailAttachment {
+  filename?: string | null;
+  mimeType?: string;
+  content: Uint8Array | ArrayBuffer | string;
 }
 
-export interface EmailToFile {
-  /** Gmail API message id (hex): the idempotency key in Drive. */
-  messageId: string;
-  subject: string;
-  from?: string;
-  /** The raw message (RFC 822), as Gmail's "show original" gives it. */
+/** What the extension fetches when a job runs: the raw message (Gmail's "show original") and its parts. */
+export interface EmailContent {
   raw: Uint8Array;
-  attachments?: readonly Attachment[];
-  cycleId: string;
-  step: StepNumber;
-  stepFolderId: string;
-}
-
-/** Where a filing's row goes: straight to the sheet, or into a RowBatcher shared by many filings. */
-export interface RowSink {
-  add(row: TableRow): Promise<void>;
-}
-
-export interface FilingContext {
-  drive: Drive;
-  rows: RowSink;
-  /** ISO timestamp for "Filed at". */
-  now: () => string;
-  filedBy?: string;
+  attachments?: readonly EmailAttachment[];
 }
 
 export const EML_MIME = 'message/rfc822';
 
-/** The Drive half: the files exist exactly once afterwards; returns the Filing to record. */
-export async function storeEmail(ctx: Omit<FilingContext, 'rows'>, email: EmailToFile): Promise<Filing> {
-  const draft = checkFiling({
-    id: filingId('email', email.messageId, email.cycleId, email.step),
-    kind: 'email',
-    cycleId: email.cycleId,
-    step: email.step,
-    title: email.subject.slice(0, 500),
-    sourceId: email.messageId,
-    from: email.from?.slice(0, 320),
-    filedAt: ctx.now(),
-    filedBy: ctx.filedBy,
-  });
-  const eml = await ensureUpload(ctx.drive, {
-    folderId: email.stepFolderId,
-    source: { src: 'gmail', srcId: email.messageId },
-    name: `${fileName(email.subject, 'Email')}.eml`,
-    mimeType: EML_MIME,
-    content: email.raw,
-  });
-  for (const [n, attachment] of (email.attachments ?? []).entries()) {
-    await ensureUpload(ctx.drive, {
-      folderId: email.stepFolderId,
-      source: { src: 'gmail', srcId: `${email.messageId}/attachment/${n + 1}` },
-      name: fileName(attachment.name, `Attachment ${n + 1}`),
-      mimeType: attachment.mimeType || 'application/octet-stream',
-      content: attachment.content,
-    });
-  }
-  return { ...draft, driveFileId: eml.file.id ?? undefined };
+/** The files an email becomes, by slot: the .eml, then 'attachment:1', 'attachment:2'… in the message's order. */
+export function emailSlots(content: EmailContent): string[] {
+  return ['eml', ...(content.attachments ?? []).map((_, i) => `attachment:${i + 1}`)];
 }
 
-export async function fileEmail(ctx: FilingContext, email: EmailToFile): Promise<Filing> {
-  const filing = await storeEmail(ctx, email);
-  await ctx.rows.add(filingRow(filing));
-  return filing;
+/** Refuses content that is not the queued message, so a mix-up in the extension cannot file the wrong mail. */
+export function checkContent(job: FilingJob, content: EmailContent): void {
+  if (job.what.kind !== 'email') return;
+  if (!(content.raw instanceof Uint8Array) || content.raw.length === 0)
+    throw new Error(`The message "${job.what.subject}" came back empty, so nothing was filed.`);
+  const found = messageIdOf(content.raw);
+  if (found !== undefined && normalizeMessageId(found) !== normalizeMessageId(job.what.messageId))
+    throw new Error(
+      `The message fetched for "${job.what.subject}" is a different email (its Message-ID is ${found}); nothing was filed.`,
+    );
+}
+
+export async function storeEmail(drive: Drive, job: FilingJob, content: EmailContent): Promise<FiledFile[]> {
+  if (job.what.kind !== 'email') throw new Error('storeEmail files emails only.');
+  const messageId = job.what.messageId;
+  const folderId = job.target.stepFolderId;
+  const maybeMade = job.runs > 1;
+  const parts = [
+    {
+      slot: 'eml',
+      srcId: messageId,
+      name: `${fileName(job.what.subject, 'Email')}.eml`,
+      mimeType: EML_MIME,
+      bytes: content.raw,
+    },
+    ...(content.attachments ?? []).map((a, i) => ({
+      slot: `attachment:${i + 1}`,
+      srcId: `${messageId}/attachment/${i + 1}`,
+      name: fileName(a.filename ?? '', `Attachment ${i + 1}`),
+      mimeType: a.mimeType || 'application/octet-stream',
+      bytes: asBytes(a.content),
+    })),
+  ];
+  const filed: FiledFile[] = [];
+  for (const part of parts) {
+    const id = job.driveIds[part.slot];
+    if (!id) throw new Error(`No Drive id was set aside for ${part.slot} of "${job.what.subject}".`);
+    const { file } = await createWithId(drive, {
+      id,
+      folderId,
+      source: { src: 'gmail', srcId: part.srcId },
+      metadata: { name: part.name, mimeType: part.mimeType },
+      create: (m) => drive.upload(m, part.bytes, part.mimeType),
+      maybeMade,
+    });
+    const driveId = file.id ?? id;
+    filed.push({ slot: part.slot, name: file.name ?? part.name, driveId, link: driveLink(driveId) });
+  }
+  return filed;
+}
+
+function asBytes(content: Uint8Array | ArrayBuffer | string): Uint8Array {
+  if (content instanceof Uint8Array) return content;
+  if (typeof content === 'string') return utf8Encode(content);
+  return new Uint8Array(content);
 }
 
 /** A name people can download: no path separators or control characters, not absurdly long. */

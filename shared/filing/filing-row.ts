@@ -1,35 +1,43 @@
-// A Filing as the network spreadsheet keeps it: its stable row id (the same email filed to the same step
-// is the same Filing, however often it is retried or clicked) and its cells in the Filings tab.
+// A filing as the network spreadsheet keeps it: one row in the Filings tab whose Rounds ID is the job's key
+// (so a retried or repeated filing is the same row), with who, when, where, what and links to the files.
 
-import * as v from 'valibot';
-import { type Filing, FilingSchema, type StepNumber } from '../domain';
-import { describeIssues } from '../schema/issues';
 import type { TableRow } from '../google/table-rows';
+import type { FiledFile, FilingJob } from './filing-job';
 
-export function filingId(kind: Filing['kind'], sourceId: string, cycleId: string, step: StepNumber): string {
-  return `${kind}:${sourceId}:${cycleId}:${step}`;
+export function driveLink(fileId: string): string {
+  return `https://drive.google.com/file/d/${encodeURIComponent(fileId)}/view`;
 }
 
-/** Checks a Filing before anything is written, so bad input stops with a sentence and leaves no half-filing. */
-export function checkFiling(filing: Filing): Filing {
-  const parsed = v.safeParse(FilingSchema, filing);
-  if (!parsed.success) throw new Error(`This cannot be filed: ${describeIssues(parsed.issues)}`);
-  return parsed.output;
+export function docLink(docId: string): string {
+  return `https://docs.google.com/document/d/${encodeURIComponent(docId)}/edit`;
 }
 
-export function filingRow(filing: Filing): TableRow {
+/** Links in one cell, one per line: the Filings tab is read by people first. */
+export const LINK_SEPARATOR = '\n';
+
+export function filingRow(
+  job: FilingJob,
+  filed: { filedAt: string; filedBy: string; files: readonly FiledFile[]; links: readonly string[] },
+): TableRow {
+  const what = job.what;
+  const main = filed.files[0];
   return {
-    id: filing.id,
+    id: job.key,
     record: {
-      filedAt: filing.filedAt,
-      kind: filing.kind,
-      cycle: filing.cycleId,
-      step: filing.step,
-      title: filing.title,
-      from: filing.from,
-      sourceId: filing.sourceId,
-      driveFileId: filing.driveFileId,
-      filedBy: filing.filedBy,
+      filedAt: filed.filedAt,
+      kind: what.kind,
+      cycle: job.target.cycleId,
+      step: job.target.step,
+      school: job.target.school,
+      title: what.kind === 'email' ? what.subject : what.title,
+      from: what.kind === 'email' ? what.from : undefined,
+      sourceId: what.kind === 'email' ? (what.gmailMessageId ?? what.messageId) : what.docId,
+      messageId: what.kind === 'email' ? what.messageId : undefined,
+      gmailThreadId: what.kind === 'email' ? what.gmailThreadId : undefined,
+      driveFileId: main?.driveId,
+      links: filed.links.join(LINK_SEPARATOR),
+      note: job.note,
+      filedBy: filed.filedBy,
     },
   };
 }

@@ -18,9 +18,12 @@ export interface RowBatcherOptions {
   maxRows?: number;
 }
 
+/** What became of a row: written now, or found already in the tab (an earlier run, or another member). */
+export type RowOutcome = 'appended' | 'already-there';
+
 interface Waiting {
   row: TableRow;
-  resolve: () => void;
+  resolve: (outcome: RowOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -47,8 +50,8 @@ export class RowBatcher {
   }
 
   /** Resolves once the row is in the sheet (or already was); rejects if its flush gave up. */
-  add(row: TableRow): Promise<void> {
-    const done = new Promise<void>((resolve, reject) => this.pending.push({ row, resolve, reject }));
+  add(row: TableRow): Promise<RowOutcome> {
+    const done = new Promise<RowOutcome>((resolve, reject) => this.pending.push({ row, resolve, reject }));
     this.start();
     return done;
   }
@@ -87,8 +90,9 @@ export class RowBatcher {
       this.lastFlushAt = this.clock.now();
       this.flushes++;
       try {
-        await this.appender.append(batch.map((w) => w.row));
-        for (const w of batch) w.resolve();
+        const result = await this.appender.append(batch.map((w) => w.row));
+        const appended = new Set(result.appended);
+        for (const w of batch) w.resolve(appended.has(w.row.id) ? 'appended' : 'already-there');
       } catch (error) {
         for (const w of batch) w.reject(error);
       }

@@ -14,6 +14,12 @@ export interface RetryPolicy {
   timeoutMs: number;
   /** A Retry-After longer than this is not waited out: the error goes back to the caller, still retryable. */
   maxRetryAfterMs: number;
+  /**
+   * Rate limits (429, Drive's 403 rate-limit reasons) are waited out past `maxAttempts` for this long in total:
+   * Sheets counts requests per minute, and a 429 without Retry-After says nothing about when the window ends,
+   * so the waiting must outlast a whole window rather than a number of tries.
+   */
+  quotaWaitMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -22,6 +28,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 32_000,
   timeoutMs: 60_000,
   maxRetryAfterMs: 120_000,
+  quotaWaitMs: 150_000,
 };
 
 /** Drive's 403 reasons that mean "slow down", not "forbidden" (Drive docs, "Resolve errors"). */
@@ -33,9 +40,26 @@ export function isRetryableStatus(status: number, reason: string): boolean {
   return status === 403 && RATE_LIMIT_REASONS.has(reason);
 }
 
+/** "Slow down" rather than "failed": Drive's 429 and 403 rate-limit reasons, Sheets' 429 RESOURCE_EXHAUSTED. */
+export function isRateLimited(status: number, reason: string): boolean {
+  return (
+    status === 429 || reason === 'RESOURCE_EXHAUSTED' || (status === 403 && RATE_LIMIT_REASONS.has(reason))
+  );
+}
+
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
+}
+
+/**
+ * The wait after the n-th rate-limited failure without Retry-After: exponential with "equal jitter" (half fixed,
+ * half random) so the waits add up to a known minimum (about 64 s after nine with Google's 500 ms / 32 s
+ * policy) and a burst of clients still spreads out.
+ */
+export function quotaDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); returns milliseconds to wait. */
@@ -66,8 +90,9 @@ export interface RetryOptions {
 }
 
 /**
- * Runs `attempt` until it succeeds, throws something that is not worth retrying, or the attempts run out.
- * The last error is re-thrown with the number of attempts made.
+ * Runs `attempt` until it succeeds, throws something that is not worth retrying, or the attempts run out
+ * (rate limits: until `quotaWaitMs` of waiting has not helped either). The last error is re-thrown with the
+ * number of attempts made.
  */
 export async function withRetries<T>(
   clock: Clock,
@@ -75,6 +100,7 @@ export async function withRetries<T>(
   options: RetryOptions,
   attempt: (n: number) => Promise<T>,
 ): Promise<T> {
+  let quotaWaited = 0;
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
@@ -83,8 +109,17 @@ export async function withRetries<T>(
       const retryAfterMs = error instanceof RetryableFailure ? error.retryAfterMs : undefined;
       const tooLong = retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs;
       const mayReplay = options.replayAmbiguous || !error.ambiguous;
-      if (n >= policy.maxAttempts || tooLong || !mayReplay) throw giveUp(error, n);
-      await clock.sleep(retryAfterMs ?? backoffDelay(n, policy, () => clock.random()));
+      const random = () => clock.random();
+      if (tooLong || !mayReplay) throw giveUp(error, n);
+      if (isRateLimited(error.status, error.reason)) {
+        const wait = retryAfterMs ?? quotaDelay(n, policy, random);
+        if (n >= policy.maxAttempts && quotaWaited + wait > policy.quotaWaitMs) throw giveUp(error, n);
+        quotaWaited += wait;
+        await clock.sleep(wait);
+        continue;
+      }
+      if (n >= policy.maxAttempts) throw giveUp(error, n);
+      await clock.sleep(retryAfterMs ?? backoffDelay(n, policy, random));
     }
   }
 }

@@ -1,10 +1,12 @@
-// Idempotent creates: every file the product makes carries appProperties {src, srcId}, and before making
-// one it looks in the target folder for that pair, so a retry after a lost answer or a crash, or a second
-// click, finds the first copy instead of making another.
+// Idempotent creates: every file the product makes carries appProperties {src, srcId}. Given a pre-generated
+// id (id-pool.ts) the create names it, so a lost answer is settled with files.get on that id and a replay is
+// Drive's 409, never a second copy; without one, the product looks in the folder for the pair first (which
+// relies on Drive's search being complete and up to date, so filings always come with ids).
 
 import type { Drive, DriveFile } from './drive';
 import { FOLDER_MIME, SHORTCUT_MIME } from './drive';
 import { NOT_TRASHED, allOf, hasAppProperty, inFolder } from './drive-query';
+import { GoogleApiError } from './errors';
 
 /** Where a file came from: `src` names the kind ('gmail', 'docs', 'rounds'), `srcId` the thing within it. */
 export interface Source {
@@ -28,8 +30,79 @@ export async function findBySource(
   folderId: string,
   source: Source,
 ): Promise<DriveFile | undefined> {
-  const page = await drive.list({ q: sourceQuery(folderId, source), pageSize: 10 });
-  return (page.files ?? []).find((f) => f.appProperties?.src === source.src);
+  // Every page: Google may answer with fewer files than asked and a nextPageToken, even an empty first page.
+  const files = await drive.listAll(sourceQuery(folderId, source));
+  return files.find((f) => f.appProperties?.src === source.src);
+}
+
+/** files.get, with "not there (or not visible to this app)" as undefined rather than an error. */
+export async function getIfThere(drive: Drive, fileId: string): Promise<DriveFile | undefined> {
+  try {
+    return await drive.get(fileId);
+  } catch (error) {
+    if (error instanceof GoogleApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+export interface CreateWithId {
+  /** A pre-generated id (files.generateIds), kept with the job so every retry names the same file. */
+  id: string;
+  folderId: string;
+  source: Source;
+  metadata: DriveFile;
+  /** Receives the metadata with id, parents and appProperties filled in. */
+  create: (metadata: DriveFile) => Promise<DriveFile>;
+  /** An earlier run may have made it (a resumed job): look with files.get before sending any bytes. */
+  maybeMade?: boolean;
+}
+
+/**
+ * Creates the file under its pre-generated id exactly once. A lost answer is settled with files.get on the id;
+ * a create that meets 409 (the id is taken) checks that the file there is this source's and counts it as made.
+ */
+export function createWithId(drive: Drive, input: CreateWithId): Promise<Ensured> {
+  const full = withSource(input.metadata, input.folderId, input.source);
+  full.id = input.id;
+  return drive.client.sequence(async (attempt) => {
+    if (attempt > 1 || input.maybeMade) {
+      const found = await getIfThere(drive, input.id);
+      if (found) return { file: ours(found, input), created: false };
+    }
+    try {
+      return { file: await input.create(full), created: true };
+    } catch (error) {
+      if (!(error instanceof GoogleApiError) || error.status !== 409) throw error;
+      const found = await getIfThere(drive, input.id);
+      if (!found) throw taken(input, 'Rounds cannot see it');
+      return { file: ours(found, input), created: false };
+    }
+  });
+}
+
+function ours(file: DriveFile, input: CreateWithId): DriveFile {
+  const props = file.appProperties ?? {};
+  if (props.src !== input.source.src || props.srcId !== input.source.srcId)
+    throw taken(input, `it holds "${file.name ?? 'another file'}"`);
+  return file;
+}
+
+function taken(input: CreateWithId, why: string): GoogleApiError {
+  return new GoogleApiError({
+    status: 409,
+    reason: 'fileIdTaken',
+    message: `Drive already has a file under the id set aside for ${input.source.srcId}, and ${why}. Nothing was overwritten.`,
+    attempts: 1,
+    retryable: false,
+  });
+}
+
+function withSource(metadata: DriveFile, folderId: string, source: Source): DriveFile {
+  return {
+    ...metadata,
+    parents: [folderId],
+    appProperties: { ...metadata.appProperties, src: source.src, srcId: source.srcId },
+  };
 }
 
 /**
@@ -43,11 +116,7 @@ export function ensureBySource(
   metadata: DriveFile,
   create: (metadata: DriveFile) => Promise<DriveFile>,
 ): Promise<Ensured> {
-  const full: DriveFile = {
-    ...metadata,
-    parents: [folderId],
-    appProperties: { ...metadata.appProperties, src: source.src, srcId: source.srcId },
-  };
+  const full = withSource(metadata, folderId, source);
   return drive.client.sequence(async () => {
     const existing = await findBySource(drive, folderId, source);
     if (existing) return { file: existing, created: false };
@@ -64,39 +133,55 @@ export function ensureUpload(
     mimeType: string;
     content: Uint8Array;
     chunkSize?: number;
+    /** A pre-generated id: the create names it instead of searching first (see createWithId). */
+    id?: string;
+    maybeMade?: boolean;
   },
 ): Promise<Ensured> {
-  return ensureBySource(
-    drive,
-    input.folderId,
-    input.source,
-    { name: input.name, mimeType: input.mimeType },
-    (m) => drive.upload(m, input.content, input.mimeType, { chunkSize: input.chunkSize }),
-  );
+  const metadata = { name: input.name, mimeType: input.mimeType };
+  const create = (m: DriveFile) =>
+    drive.upload(m, input.content, input.mimeType, { chunkSize: input.chunkSize });
+  return ensure(drive, input.folderId, input.source, metadata, create, input);
+}
+
+/** With an id, create by id; without, look first (folders adopted or made by hand have no id of ours). */
+function ensure(
+  drive: Drive,
+  folderId: string,
+  source: Source,
+  metadata: DriveFile,
+  create: (metadata: DriveFile) => Promise<DriveFile>,
+  by: { id?: string; maybeMade?: boolean },
+): Promise<Ensured> {
+  if (by.id === undefined) return ensureBySource(drive, folderId, source, metadata, create);
+  return createWithId(drive, { id: by.id, folderId, source, metadata, create, maybeMade: by.maybeMade });
 }
 
 /** A shortcut to a Doc (or any file): the target stays where it is, the step folder gets a pointer. */
 export function ensureShortcut(
   drive: Drive,
-  input: { folderId: string; source: Source; name: string; targetId: string },
+  input: {
+    folderId: string;
+    source: Source;
+    name: string;
+    targetId: string;
+    /** Generated with type 'shortcuts' (Drive's rule for shortcut ids). */
+    id?: string;
+    maybeMade?: boolean;
+  },
 ): Promise<Ensured> {
   const metadata: DriveFile = {
     name: input.name,
     mimeType: SHORTCUT_MIME,
     shortcutDetails: { targetId: input.targetId },
   };
-  return ensureBySource(drive, input.folderId, input.source, metadata, (m) => drive.create(m));
+  return ensure(drive, input.folderId, input.source, metadata, (m) => drive.create(m), input);
 }
 
 export function ensureFolder(
   drive: Drive,
-  input: { parentId: string; source: Source; name: string },
+  input: { parentId: string; source: Source; name: string; id?: string; maybeMade?: boolean },
 ): Promise<Ensured> {
-  return ensureBySource(
-    drive,
-    input.parentId,
-    input.source,
-    { name: input.name, mimeType: FOLDER_MIME },
-    (m) => drive.create(m),
-  );
+  const metadata = { name: input.name, mimeType: FOLDER_MIME };
+  return ensure(drive, input.parentId, input.source, metadata, (m) => drive.create(m), input);
 }

@@ -1,6 +1,7 @@
 // Idempotent row appends to a table tab of the network spreadsheet: each row carries a stable id in the
-// hidden id column and in row developer metadata; before appending, one batchGet reads the id column and
-// only the rows not already there go out, in one batchUpdate.
+// hidden id column and in row developer metadata; before appending, one batchGet reads the tab and only the
+// rows not already there go out, in one batchUpdate that inserts them below the last row holding anything and
+// tags exactly those rows, so the metadata is always on the row its data landed on.
 
 import {
   type CellValue,
@@ -9,13 +10,28 @@ import {
   type TabSpec,
   normalizeHeader,
   recordToRow,
+  rowToRecord,
 } from '../schema/sheet';
-import { type Sheets, type SheetsRequest, a1, columnLetter } from './sheets';
+import { type Sheets, type SheetsRequest, a1 } from './sheets';
 
 export interface TableRow {
   /** Stable id: the same filing, retried or filed twice, has the same id. */
   id: string;
   record: Readonly<Record<string, CellValue | undefined>>;
+}
+
+/** A row as found in the tab: its 0-based row index, its Rounds id (may be empty) and its known columns. */
+export interface FoundRow {
+  rowIndex: number;
+  id: string;
+  record: Record<string, CellValue>;
+}
+
+export interface TableContents {
+  header: CellValue[];
+  rows: FoundRow[];
+  /** 0-based index just below the last row holding anything in any column (where appendCells would write). */
+  nextRow: number;
 }
 
 export interface AppendResult {
@@ -34,28 +50,24 @@ export class TableLayoutError extends Error {
 
 export class TableAppender {
   private sheetId?: number;
-  private idColumn: number;
 
   constructor(
     private readonly sheets: Sheets,
     private readonly spreadsheetId: string,
-    private readonly tab: TabSpec,
-  ) {
-    const at = tab.columns.findIndex((c) => c.header === ROW_ID_HEADER);
-    this.idColumn = Math.max(0, at);
-  }
+    readonly tab: TabSpec,
+  ) {}
 
   /**
-   * Appends the rows whose ids are not in the tab yet. When the batchUpdate's answer is lost, the ids are
+   * Appends the rows whose ids are not in the tab yet. When the batchUpdate's answer is lost, the tab is
    * read again before anything is re-sent, so a row never lands twice.
    */
   append(rows: readonly TableRow[]): Promise<AppendResult> {
     return this.sheets.client.sequence(async () => {
       const sheetId = await this.findSheetId();
-      const { header, ids, nextRow } = await this.readIds();
+      const { header, rows: found, nextRow } = await this.read();
       const fresh: TableRow[] = [];
       const alreadyThere = new Set<string>();
-      const existing = new Set(ids);
+      const existing = new Set(found.map((r) => r.id));
       const queued = new Set<string>();
       for (const row of rows) {
         if (existing.has(row.id)) alreadyThere.add(row.id);
@@ -70,18 +82,47 @@ export class TableAppender {
     });
   }
 
+  /** The whole tab in one batchGet: its header, every row with its Rounds id, and where new rows go. */
+  async read(): Promise<TableContents> {
+    const got = await this.sheets.batchGet(this.spreadsheetId, [a1(this.tab.name)]);
+    // Sheets leaves out trailing empty rows, so the number of rows returned is the extent of the data in
+    // every column: a note typed below the table counts, as it does for appendCells.
+    const values = (got.valueRanges?.[0]?.values ?? []) as CellValue[][];
+    const header = values[0] ?? [];
+    const idAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(ROW_ID_HEADER));
+    if (idAt < 0) {
+      throw new TableLayoutError(
+        `The "${this.tab.name}" tab has lost its "${ROW_ID_HEADER}" column. Run Rounds set-up to restore it.`,
+      );
+    }
+    const rows = values.slice(1).map((row, i) => ({
+      rowIndex: i + 1,
+      id: String(row[idAt] ?? ''),
+      record: rowToRecord(this.tab, header, row),
+    }));
+    return { header, rows, nextRow: Math.max(1, values.length) };
+  }
+
+  /**
+   * New rows are inserted at `nextRow` rather than appended: the data, and the metadata created in the same
+   * atomic batchUpdate, then sit on the very same rows even if someone else added rows since the read (an
+   * insert pushes theirs down instead of writing over them or moving ours).
+   */
   private requests(sheetId: number, header: CellValue[], rows: TableRow[], nextRow: number): SheetsRequest[] {
-    const append: SheetsRequest = {
-      appendCells: {
-        sheetId,
+    const span = { sheetId, dimension: 'ROWS', startIndex: nextRow, endIndex: nextRow + rows.length };
+    const insert: SheetsRequest = {
+      // The row above is a data row (its formatting carries on) unless it is the header.
+      insertDimension: { range: span, inheritFromBefore: nextRow > 1 },
+    };
+    const write: SheetsRequest = {
+      updateCells: {
+        start: { sheetId, rowIndex: nextRow, columnIndex: 0 },
         fields: 'userEnteredValue',
         rows: rows.map((r) => ({
           values: recordToRow(this.tab, header, { ...r.record, id: r.id }).map(cell),
         })),
       },
     };
-    // appendCells lands after the last row with data; rows Rounds writes always carry an id, so that is
-    // the id column's extent. The id column, not the metadata, is what decides "already there".
     const tags: SheetsRequest[] = rows.map((r, i) => ({
       createDeveloperMetadata: {
         developerMetadata: {
@@ -99,7 +140,7 @@ export class TableAppender {
         },
       },
     }));
-    return [append, ...tags];
+    return [insert, write, ...tags];
   }
 
   private async findSheetId(): Promise<number> {
@@ -116,35 +157,6 @@ export class TableAppender {
     }
     this.sheetId = id;
     return id;
-  }
-
-  /** The header row and the id column in one batchGet (two if someone moved the id column since last time). */
-  private async readIds(): Promise<{ header: CellValue[]; ids: string[]; nextRow: number }> {
-    for (let tries = 0; tries < 2; tries++) {
-      const letter = columnLetter(this.idColumn);
-      const got = await this.sheets.batchGet(this.spreadsheetId, [
-        a1(this.tab.name, '1:1'),
-        a1(this.tab.name, `${letter}:${letter}`),
-      ]);
-      const header = (got.valueRanges?.[0]?.values?.[0] ?? []) as CellValue[];
-      const idAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(ROW_ID_HEADER));
-      if (idAt < 0) {
-        throw new TableLayoutError(
-          `The "${this.tab.name}" tab has lost its "${ROW_ID_HEADER}" column. Run Rounds set-up to restore it.`,
-        );
-      }
-      if (idAt !== this.idColumn) {
-        this.idColumn = idAt;
-        continue;
-      }
-      const column = (got.valueRanges?.[1]?.values ?? []) as CellValue[][];
-      const ids = column
-        .slice(1)
-        .map((r) => String(r[0] ?? ''))
-        .filter((id) => id !== '');
-      return { header, ids, nextRow: Math.max(1, column.length) };
-    }
-    throw new TableLayoutError(`The "${this.tab.name}" tab's columns keep moving; try again in a moment.`);
   }
 }
 

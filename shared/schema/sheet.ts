@@ -95,6 +95,12 @@ export const TABS: readonly TabSpec[] = [
       col('sourceId', 'Source ID'),
       col('driveFileId', 'Drive file ID'),
       col('filedBy', 'Filed by'),
+      // Added for filing from Gmail and Docs; the migration appends them after whatever the sheet has.
+      col('school', 'School'),
+      col('messageId', 'Message-ID'),
+      col('gmailThreadId', 'Gmail thread ID'),
+      col('links', 'Links'),
+      col('note', 'Note'),
     ],
   },
   {

@@ -62,7 +62,17 @@ describe('the network spreadsheet schema', () => {
         type: 'addColumns',
         tab: 'filings',
         startColumn: 8,
-        headers: ['From', 'Source ID', 'Drive file ID', 'Filed by'],
+        headers: [
+          'From',
+          'Source ID',
+          'Drive file ID',
+          'Filed by',
+          'School',
+          'Message-ID',
+          'Gmail thread ID',
+          'Links',
+          'Note',
+        ],
         hiddenColumns: [],
       },
     ]);

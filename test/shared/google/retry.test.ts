@@ -147,6 +147,47 @@ describe('retrying Google requests', () => {
   });
 });
 
+describe('rate limits without Retry-After', () => {
+  const sheetsTooMany = () =>
+    json(429, {
+      error: {
+        code: 429,
+        message: "Quota exceeded for quota metric 'Write requests' of service 'sheets.googleapis.com'.",
+        status: 'RESOURCE_EXHAUSTED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED' }],
+      },
+    });
+
+  it('are waited out through a whole minute of 429s with Google’s default policy', async () => {
+    const clock = new FakeClock(0, 0);
+    const transport = new ScriptedTransport(() =>
+      clock.now() < 60_000 ? sheetsTooMany() : json(200, { ok: 1 }),
+    );
+    const client = new GoogleClient({ transport, tokens: new CountingTokens(), clock });
+    expect(await client.json(get)).toEqual({ ok: 1 });
+    expect(clock.now()).toBeGreaterThanOrEqual(60_000);
+    // More tries than maxAttempts, but not a storm: exponential waits.
+    expect(transport.log.length).toBeGreaterThan(DEFAULT_RETRY_POLICY.maxAttempts);
+    expect(transport.log.length).toBeLessThan(15);
+  });
+
+  it('give up, still retryable, when waiting the quota budget out did not help', async () => {
+    const clock = new FakeClock(0, 0.5);
+    const transport = new ScriptedTransport(() => sheetsTooMany());
+    const client = new GoogleClient({ transport, tokens: new CountingTokens(), clock });
+    const error = await client.json(get).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, reason: 'RATE_LIMIT_EXCEEDED', retryable: true });
+    expect(clock.now()).toBeGreaterThan(DEFAULT_RETRY_POLICY.quotaWaitMs - DEFAULT_RETRY_POLICY.maxDelayMs);
+    expect(clock.now()).toBeLessThanOrEqual(DEFAULT_RETRY_POLICY.quotaWaitMs);
+  });
+
+  it('other failures still stop at maxAttempts', async () => {
+    const { client, transport } = setup(() => googleError(503, 'backendError'));
+    await expect(client.json(get)).rejects.toMatchObject({ status: 503, attempts: 5 });
+    expect(transport.log).toHaveLength(5);
+  });
+});
+
 describe('signing in', () => {
   it('sends the bearer token, refreshes it exactly once on 401 and carries on', async () => {
     const { client, transport, tokens } = setup((req) =>

@@ -1,61 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { GoogleClient } from '../../../shared/google/client';
-import type { SheetsRequest } from '../../../shared/google/sheets';
 import { Sheets } from '../../../shared/google/sheets';
 import { TableAppender, TableLayoutError } from '../../../shared/google/table-rows';
-import { NetworkError } from '../../../shared/google/transport';
 import { type CellValue, ROW_ID_HEADER, ROW_ID_METADATA_KEY, tabByKey } from '../../../shared/schema/sheet';
-import {
-  CountingTokens,
-  FakeClock,
-  type Script,
-  ScriptedTransport,
-  bodyJson,
-  googleError,
-  json,
-} from './fakes';
+import { CountingTokens, FakeClock, type Script, ScriptedTransport, googleError, json } from './fakes';
+import { tinyGoogle } from './tiny-google';
 
 const filings = tabByKey('filings');
 
-/** A Filings tab held as a grid, answering the three requests a row append makes. */
+/** A Filings tab held as a grid (see tiny-google.ts), optionally losing the answers of its first updates. */
 function tinySheet(header: CellValue[], options: { loseUpdateAnswers?: number } = {}) {
-  const grid: CellValue[][] = [header];
-  const metadata: { key: string; value: string; row: number }[] = [];
   let toLose = options.loseUpdateAnswers ?? 0;
-  const script: Script = (req) => {
-    const url = new URL(req.url);
-    if (req.method === 'GET' && url.pathname.endsWith('/values:batchGet')) {
-      const valueRanges = url.searchParams.getAll('ranges').map((range) => {
-        const m = /!([A-Z]+):\1$/.exec(range);
-        if (!m) return { range, values: [grid[0]] };
-        const col = m[1]!.charCodeAt(0) - 65;
-        const values = grid.map((r) => [r[col] ?? '']);
-        while (values.length && values.at(-1)![0] === '') values.pop();
-        return { range, values };
-      });
-      return json(200, { spreadsheetId: 's1', valueRanges });
-    }
-    if (req.method === 'GET')
-      return json(200, { sheets: [{ properties: { sheetId: 7, title: 'Filings' } }] });
-    const { requests } = bodyJson(req) as { requests: SheetsRequest[] };
-    for (const r of requests) {
-      if (r.appendCells)
-        for (const row of r.appendCells.rows!)
-          grid.push(
-            row.values!.map((c) => c.userEnteredValue?.stringValue ?? c.userEnteredValue?.numberValue ?? ''),
-          );
-      const dm = r.createDeveloperMetadata?.developerMetadata;
-      if (dm)
-        metadata.push({
-          key: dm.metadataKey!,
-          value: dm.metadataValue!,
-          row: dm.location!.dimensionRange!.startIndex!,
-        });
-    }
-    if (toLose-- > 0) return new NetworkError('reset', 'socket hang up');
-    return json(200, { spreadsheetId: 's1', replies: [] });
-  };
-  return { grid, metadata, script };
+  const google = tinyGoogle(header, { loseAnswer: (req) => req.method === 'POST' && toLose-- > 0 });
+  return { grid: google.grid, metadata: google.metadata, script: google.script };
 }
 
 function appender(script: Script) {
@@ -94,6 +51,25 @@ describe('appending Filings rows', () => {
       'GET s1',
       'GET values:batchGet',
       'POST s1:batchUpdate',
+    ]);
+  });
+
+  it('a note typed below the table: new rows go below it and their metadata is on the rows the data landed on', async () => {
+    const sheet = tinySheet(header);
+    const { table } = appender(sheet.script);
+    await table.append([row('r1', 'Visit plan')]);
+    const fromColumn = header.indexOf('Filed by');
+    while (sheet.grid.length < 5) sheet.grid.push([]);
+    sheet.grid[5] = Array.from({ length: fromColumn + 1 }, (_, i) => (i === fromColumn ? 'ask Dana' : ''));
+    await table.append([row('r2', 'Data review'), row('r3', 'Walkthrough')]);
+    const idAt = header.indexOf(ROW_ID_HEADER);
+    const landed = (id: string) => sheet.grid.findIndex((r) => r[idAt] === id);
+    expect(sheet.grid[5]![fromColumn]).toBe('ask Dana');
+    expect([landed('r2'), landed('r3')]).toEqual([6, 7]);
+    expect(sheet.metadata.map((m) => [m.value, m.row])).toEqual([
+      ['r1', landed('r1')],
+      ['r2', landed('r2')],
+      ['r3', landed('r3')],
     ]);
   });
 
