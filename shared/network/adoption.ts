@@ -153,7 +153,16 @@ export function proposeAdoption(
   }
   const folderOf = (role: FolderRole | null): string | null =>
     role === null ? network.rootFolderId : (chosen.get(folderKey(role))?.folderId ?? null);
-  const isSchoolFolder = (name: string) => (matchSchoolName(name, network.schools)?.confidence ?? 0) >= 0.9;
+  // A tree of a few thousand folders asks the same names many times: read each name once.
+  const schoolMatches = new Map<
+    string,
+    ReturnType<typeof matchSchoolName<NetworkShape['schools'][number]>>
+  >();
+  const schoolOf = (name: string) => {
+    if (!schoolMatches.has(name)) schoolMatches.set(name, matchSchoolName(name, network.schools));
+    return schoolMatches.get(name)!;
+  };
+  const isSchoolFolder = (name: string) => (schoolOf(name)?.confidence ?? 0) >= 0.9;
   const nearTop = tree.within(network.rootFolderId, 2);
 
   // Cycles: folders up to two levels down ("2025-26 / Cycle 2" puts the year on the level above).
@@ -222,7 +231,7 @@ export function proposeAdoption(
         schoolPairs.push(
           pair(key, f, 1, { confidence: 1, reason: `Rounds made this folder for ${school.name}` }),
         );
-      const match = matchSchoolName(f.name, network.schools);
+      const match = schoolOf(f.name);
       if (match?.item.id !== school.id) continue;
       const there = container !== null && f.parentId === container;
       const confidence = there ? match.confidence : match.confidence * 0.8;
@@ -306,6 +315,7 @@ function leftovers(
   used: ReadonlySet<string>,
   proposals: FolderProposal[],
 ) {
+  const labels = stepLabelsOf(network);
   const leftAlone: AdoptionProposal['leftAlone'] = [];
   const newCycles: AdoptionProposal['newCycles'] = [];
   const adopted = new Map(proposals.filter((p) => p.folderId).map((p) => [p.folderId!, p]));
@@ -329,7 +339,7 @@ function leftovers(
     if (cycle.number !== null && tree.depth(f.id) <= 2) {
       const year = cycle.year ?? tree.yearAbove(f.id);
       const which = `Cycle ${cycle.number}${year !== null ? ` of ${schoolYear(year)}` : ''}`;
-      const step = readStepName(rest, stepLabelsOf(network));
+      const step = readStepName(rest, labels);
       if (step.number === null && !step.byWords) {
         newCycles.push({ folderId: f.id, name: f.name, number: cycle.number, year });
         leftAlone.push({

@@ -190,14 +190,28 @@ export function readStepName(name: string, labels: Readonly<Record<StepNumber, s
   const number = prefix ? (Number(prefix[1]) as StepNumber) : null;
   const nameWords = words(name);
   let best: { step: StepNumber; words: string; size: number } | null = null;
-  for (const step of STEP_NUMBERS) {
-    const phrases = [labels[step], DEFAULT_STEP_LABELS[step], ...STEP_FOLDER_WORDS[step]];
-    for (const phrase of phrases) {
-      const run = words(phrase);
-      // Longer phrases are stronger evidence: "school data" beats a bare "data".
-      if (containsRun(nameWords, run) && (!best || run.length > best.size))
-        best = { step, words: phrase, size: run.length };
-    }
+  for (const { step, phrase, run } of stepPhrases(labels)) {
+    // Longer phrases are stronger evidence: "school data" beats a bare "data".
+    if ((!best || run.length > best.size) && containsRun(nameWords, run))
+      best = { step, words: phrase, size: run.length };
   }
   return { number, byWords: best ? { step: best.step, words: best.words } : null };
+}
+
+const phraseCache = new WeakMap<object, { step: StepNumber; phrase: string; run: string[] }[]>();
+
+/** Every phrase that names a step, split into words once per set of labels. */
+function stepPhrases(labels: Readonly<Record<StepNumber, string>>) {
+  let phrases = phraseCache.get(labels);
+  if (!phrases) {
+    phrases = STEP_NUMBERS.flatMap((step) =>
+      [labels[step], DEFAULT_STEP_LABELS[step], ...STEP_FOLDER_WORDS[step]].map((phrase) => ({
+        step,
+        phrase,
+        run: words(phrase),
+      })),
+    );
+    phraseCache.set(labels, phrases);
+  }
+  return phrases;
 }
