@@ -7,7 +7,7 @@ type Token =
   { kind: 'string'; value: string } | { kind: 'word'; value: string } | { kind: 'op'; value: string };
 
 export type Query =
-  | { kind: 'and' | 'or'; left: Query; right: Query }
+  | { kind: 'and' | 'or'; parts: Query[] }
   | { kind: 'not'; inner: Query }
   | { kind: 'in'; value: string; collection: string }
   | { kind: 'compare'; field: string; op: string; value: string | boolean }
@@ -15,6 +15,19 @@ export type Query =
 
 const invalidQuery = (): GoogleError =>
   new GoogleError(400, 'Invalid Value', 'invalid', { location: 'q', locationType: 'parameter' });
+
+/**
+ * Parentheses and `not` may nest this deep, and a query may hold this many terms: enough for any real search,
+ * and a hostile one (thousands of nested parentheses) gets a 400 instead of overflowing the parser's stack.
+ */
+export const MAX_QUERY_DEPTH = 64;
+export const MAX_QUERY_TERMS = 1000;
+
+const tooComplex = (what: string): GoogleError =>
+  new GoogleError(400, `Invalid Value: the query ${what}.`, 'invalid', {
+    location: 'q',
+    locationType: 'parameter',
+  });
 
 function tokenize(q: string): Token[] {
   const tokens: Token[] = [];
@@ -77,34 +90,47 @@ export function parseQuery(q: string): Query {
     return t.value;
   };
 
+  let depth = 0;
+  let terms = 0;
+  const nest = (): void => {
+    if (++depth > MAX_QUERY_DEPTH) throw tooComplex(`nests deeper than ${MAX_QUERY_DEPTH} levels`);
+  };
+
+  /** `a or b or c` is one node with three parts, so a long chain stays shallow for matching. */
   function or(): Query {
-    let left = and();
+    const parts = [and()];
     while (isWord(peek(), 'or')) {
       pos++;
-      left = { kind: 'or', left, right: and() };
+      parts.push(and());
     }
-    return left;
+    return parts.length === 1 ? (parts[0] as Query) : { kind: 'or', parts };
   }
   function and(): Query {
-    let left = unary();
+    const parts = [unary()];
     while (isWord(peek(), 'and')) {
       pos++;
-      left = { kind: 'and', left, right: unary() };
+      parts.push(unary());
     }
-    return left;
+    return parts.length === 1 ? (parts[0] as Query) : { kind: 'and', parts };
   }
   function unary(): Query {
     if (isWord(peek(), 'not')) {
       pos++;
-      return { kind: 'not', inner: unary() };
+      nest();
+      const inner = unary();
+      depth--;
+      return { kind: 'not', inner };
     }
     const t = peek();
     if (t?.kind === 'op' && t.value === '(') {
       pos++;
+      nest();
       const inner = or();
+      depth--;
       expectOp(')');
       return inner;
     }
+    if (++terms > MAX_QUERY_TERMS) throw tooComplex(`has more than ${MAX_QUERY_TERMS} terms`);
     return term();
   }
   function term(): Query {
@@ -190,9 +216,9 @@ export function matches(
 ): boolean {
   switch (query.kind) {
     case 'and':
-      return matches(query.left, file, resolveId, content) && matches(query.right, file, resolveId, content);
+      return query.parts.every((part) => matches(part, file, resolveId, content));
     case 'or':
-      return matches(query.left, file, resolveId, content) || matches(query.right, file, resolveId, content);
+      return query.parts.some((part) => matches(part, file, resolveId, content));
     case 'not':
       return !matches(query.inner, file, resolveId, content);
     case 'in':

@@ -8,6 +8,7 @@ import { fileResource, newFile, patchFile, projectFile, projectList } from './dr
 import { matches, parseQuery } from './drive-query';
 import { parseMultipart, type UploadSession, type UploadSessions } from './drive-uploads';
 import type { GeneratedIds } from './drive-ids';
+import { uploadLength } from './drive-uploads';
 import type { Ctx, Route } from './route';
 
 /** Hooks the Sheets side provides so a spreadsheet made through Drive is a real, empty spreadsheet. */
@@ -186,14 +187,14 @@ export function driveRoutes({ store, uploads, ids, access, hooks, search = {} }:
   function startResumable(ctx: Ctx, metadata: Record<string, unknown>, fileId?: string): Reply {
     if (fileId) patchFile(store, get(ctx, fileId), metadata, ctx.query);
     else newFile(store, ids, metadata, ctx.now); // validate now: Google rejects a bad body when the session starts
-    const declared = ctx.headers['x-upload-content-length'];
+    const declared = uploadLength(ctx.headers['x-upload-content-length']);
     const session = uploads.start({
       fileId: fileId ? get(ctx, fileId).id : undefined,
       metadata,
       contentType: String(
         ctx.headers['x-upload-content-type'] ?? metadata.mimeType ?? 'application/octet-stream',
       ),
-      total: declared === undefined ? undefined : Number(declared),
+      total: declared,
     });
     const params = new URLSearchParams(ctx.query);
     params.set('upload_id', session.id);
@@ -289,6 +290,12 @@ export function driveRoutes({ store, uploads, ids, access, hooks, search = {} }:
             'fileNotDownloadable',
           );
         }
+        if (file.damaged)
+          throw new GoogleError(
+            500,
+            `The sandbox's store is damaged: file ${file.id} ${file.damaged}. Restore the bytes or delete the file.`,
+            'backendError',
+          );
         return { status: 200, headers: { 'Content-Type': file.mimeType }, body: store.readBytes(file) };
       },
     },

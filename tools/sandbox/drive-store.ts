@@ -1,9 +1,10 @@
 // The Drive file tree on disk: every folder a real directory, every file its real bytes, metadata in a sidecar
 // ".<name>.meta.json" beside it. The in-memory index is rebuilt from the sidecars on start.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { diskNameOfMeta, metaPath, safeName, uniqueName, writeAtomic, writeJsonAtomic } from './persistence';
+import { loadTree } from './drive-load';
+import { metaPath, safeName, uniqueName, writeAtomic, writeJsonAtomic } from './persistence';
 
 export const FOLDER = 'application/vnd.google-apps.folder';
 export const SHORTCUT = 'application/vnd.google-apps.shortcut';
@@ -31,9 +32,9 @@ export interface DriveFile {
   /** The user (email) whose token created it through the API: under drive.file only they (and picks) reach it. */
   createdBy?: string;
   diskName: string;
+  /** Set by the loader when the store is damaged (bytes missing): what is wrong, said instead of serving 0 bytes. */
+  damaged?: string;
 }
-
-type Stored = Omit<DriveFile, 'parents' | 'diskName'>;
 
 /** Google Workspace types have no bytes of their own; the sandbox still writes something readable for them. */
 const diskSuffix = (mimeType: string): string =>
@@ -54,7 +55,9 @@ export const newId = (length = 33): string =>
 
 export class DriveStore {
   readonly rootId: string;
-  private readonly files = new Map<string, DriveFile>();
+  private readonly files: Map<string, DriveFile>;
+  /** What the loader found wrong in the store and did about it (empty for a healthy store). */
+  readonly problems: string[];
   /** When each file was created in this run (wall clock), for the search lag; files loaded from disk are old. */
   private readonly born = new Map<string, number>();
   private readonly rootDir: string;
@@ -69,25 +72,10 @@ export class DriveStore {
       this.rootId = '0A' + newId(17);
       writeJsonAtomic(statePath, { rootId: this.rootId });
     }
-    this.loadFolder(this.rootId, this.rootDir);
-  }
-
-  /** Rebuilds the index from sidecars; bytes without a sidecar (an interrupted create) are ignored, never deleted. */
-  private loadFolder(folderId: string, path: string): void {
-    for (const entry of readdirSync(path)) {
-      const diskName = diskNameOfMeta(entry);
-      if (!diskName) continue;
-      let stored: Stored;
-      try {
-        stored = JSON.parse(readFileSync(join(path, entry), 'utf8')) as Stored;
-      } catch {
-        continue; // A sidecar someone edited into invalid JSON: skip the item rather than refuse to start.
-      }
-      const file: DriveFile = { ...stored, parents: [folderId], diskName };
-      this.files.set(file.id, file);
-      if (file.mimeType === FOLDER && existsSync(join(path, diskName)))
-        this.loadFolder(file.id, join(path, diskName));
-    }
+    // Bytes without a sidecar (an interrupted create) are ignored, never deleted; see drive-load.ts for the rest.
+    const loaded = loadTree(this.rootId, this.rootDir);
+    this.files = loaded.files;
+    this.problems = loaded.problems;
   }
 
   resolveId(id: string): string {
@@ -136,11 +124,19 @@ export class DriveStore {
     return resolved === this.rootId || this.files.get(resolved)?.mimeType === FOLDER;
   }
 
+  /** The folder's directory, walking up to the root iteratively; a loop in the parents is an error, not a hang. */
   folderPath(folderId: string): string {
-    if (folderId === this.rootId) return this.rootDir;
-    const folder = this.files.get(folderId);
-    if (!folder || folder.mimeType !== FOLDER) throw new Error(`not a folder: ${folderId}`);
-    return join(this.folderPath(folder.parents[0] ?? this.rootId), folder.diskName);
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (let id = folderId; id !== this.rootId;) {
+      const folder = this.files.get(id);
+      if (!folder || folder.mimeType !== FOLDER) throw new Error(`not a folder: ${id}`);
+      if (seen.has(id)) throw new Error(`the folders above ${folderId} loop back on ${id}`);
+      seen.add(id);
+      names.unshift(folder.diskName);
+      id = folder.parents[0] ?? this.rootId;
+    }
+    return join(this.rootDir, ...names);
   }
 
   bytesPath(file: DriveFile): string {
@@ -157,7 +153,7 @@ export class DriveStore {
   }
 
   private writeMeta(file: DriveFile): void {
-    const { parents: _p, diskName: _d, ...stored } = file;
+    const { parents: _p, diskName: _d, damaged: _x, ...stored } = file;
     writeJsonAtomic(metaPath(this.folderPath(file.parents[0] ?? this.rootId), file.diskName), stored);
   }
 
@@ -211,9 +207,11 @@ export class DriveStore {
       const from = join(oldDir, oldDisk);
       const to = join(this.folderPath(parentId), diskName);
       if (from !== to) {
-        if (existsSync(from)) renameSync(from, to);
+        // New record first, then the bytes, then the old record: a crash at any point leaves a record whose bytes
+        // exist (the loader keeps that one and removes the other), never a record pointing at nothing.
         file.diskName = diskName;
         this.touch(file, now);
+        if (existsSync(from)) renameSync(from, to);
         rmSync(metaPath(oldDir, oldDisk), { force: true });
         return;
       }
@@ -240,8 +238,11 @@ export class DriveStore {
     }
   }
 
+  /** Whether ancestorId is above id; walks with a visited set so a loop in the parents cannot spin forever. */
   isAncestor(ancestorId: string, id: string): boolean {
-    for (let cur = this.files.get(id); cur; cur = this.files.get(cur.parents[0] ?? '')) {
+    const seen = new Set<string>();
+    for (let cur = this.files.get(id); cur && !seen.has(cur.id); cur = this.files.get(cur.parents[0] ?? '')) {
+      seen.add(cur.id);
       if (cur.parents[0] === ancestorId) return true;
     }
     return false;

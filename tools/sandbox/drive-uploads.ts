@@ -60,6 +60,19 @@ export function parseMultipart(body: Buffer, contentType: string): Multipart {
   return { metadata: parseJsonBody(meta.body), content: media.body, contentType: mediaType };
 }
 
+/** X-Upload-Content-Length: absent, or a whole number of bytes; anything else is refused before a session exists. */
+export function uploadLength(header: string | string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const text = Array.isArray(header) ? header.join(',') : header;
+  if (!/^\d{1,15}$/.test(text.trim()))
+    throw new GoogleError(
+      400,
+      `Invalid X-Upload-Content-Length header: ${JSON.stringify(text)} is not a number of bytes.`,
+      'badContent',
+    );
+  return Number(text.trim());
+}
+
 export interface UploadSession {
   id: string;
   /** Set when the session updates an existing file's content rather than creating one. */
@@ -94,7 +107,16 @@ export class UploadSessions {
   get(id: string): UploadSession {
     const path = this.jsonPath(id);
     if (!existsSync(path)) throw new GoogleError(404, 'No upload session with this upload_id.', 'notFound');
-    const session = JSON.parse(readFileSync(path, 'utf8')) as UploadSession;
+    let session: UploadSession;
+    try {
+      session = JSON.parse(readFileSync(path, 'utf8')) as UploadSession;
+    } catch {
+      throw new GoogleError(
+        404,
+        'No usable upload session with this upload_id (its record is damaged): start a new upload.',
+        'notFound',
+      );
+    }
     // Bytes appended after the last recorded progress were never acknowledged: drop them.
     const bin = this.binPath(id);
     if (existsSync(bin) && statSync(bin).size > session.received) truncateSync(bin, session.received);
@@ -116,6 +138,15 @@ export class UploadSessions {
         throw new GoogleError(
           400,
           `Invalid request. According to the Content-Range header, the upload offset is ${range.start} byte(s), which exceeds already uploaded size of ${session.received} byte(s).`,
+          'badContent',
+        );
+      }
+      // Bytes past the declared size are refused whole (and none of them kept): the session stays where it was,
+      // so a client that sends the right bytes next still finishes with exactly the declared size.
+      if (session.total !== undefined && range.start + chunk.length > session.total) {
+        throw new GoogleError(
+          400,
+          `Invalid request. The upload was declared as ${session.total} byte(s); this chunk would end at byte ${range.start + chunk.length}.`,
           'badContent',
         );
       }

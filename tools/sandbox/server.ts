@@ -17,7 +17,15 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DriveAccess } from './access';
-import { authorize, loadTokens, tokenRegistry, type Api, type Principal, type TokenRegistry } from './auth';
+import {
+  authorize,
+  loadTokens,
+  tokenIssuer,
+  tokenRegistry,
+  type Api,
+  type Principal,
+  type TokenRegistry,
+} from './auth';
 import { control } from './control';
 import { GeneratedIds } from './drive-ids';
 import { DriveStore } from './drive-store';
@@ -30,6 +38,8 @@ import { readBody, type Reply } from './http';
 import type { Route } from './route';
 import { sheetsRoutes } from './sheets-routes';
 import { SheetsStore } from './sheets-store';
+import { OAuthPages } from './oauth';
+import { isOriginalRequest, serveOriginal } from './gmail-original';
 import { StatsCounter, type SandboxStats } from './stats';
 
 export type { SandboxStats } from './stats';
@@ -65,6 +75,8 @@ export interface Sandbox {
   port: number;
   /** The accepted tokens; mint with grantToken(sandbox.tokens, {token, scopes, user}) from ./auth. */
   tokens: TokenRegistry;
+  /** What was wrong with the store at start and what was done about it (also printed as warnings). */
+  problems: string[];
   close(): Promise<void>;
   stats(): SandboxStats;
 }
@@ -108,7 +120,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const fixturesDir = opts.fixturesDir ?? DEFAULT_FIXTURES_DIR;
 
   const drive = new DriveStore(dir);
+  for (const problem of drive.problems) console.warn(`sandbox: ${problem}`);
   const sheets = new SheetsStore(drive);
+  const oauth = new OAuthPages(tokenIssuer(tokens));
   const access = new DriveAccess(dir, drive, { pickFolderGrantsChildren: opts.pickFolderGrantsChildren });
   const routes: Route[] = [
     ...driveRoutes({
@@ -125,6 +139,20 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   async function handle(req: IncomingMessage, res: ServerResponse, baseUrl: string): Promise<void> {
     const method = req.method ?? 'GET';
     const [rawPath = '/', search = ''] = (req.url ?? '/').split(/\?(.*)/s);
+    // Stand-in Google sign-in pages and Gmail's "show original" (tools/sandbox/oauth.ts, gmail-original.ts).
+    if (oauth.handles(rawPath))
+      return send(
+        res,
+        oauth.handle({
+          method,
+          path: rawPath,
+          query: new URLSearchParams(search),
+          body: await readBody(req, 1024 * 1024),
+          headers: req.headers,
+        }),
+      );
+    if (rawPath.startsWith('/__fixtures/mail/') && isOriginalRequest(rawPath, search))
+      return send(res, (req.resume(), serveOriginal(fixturesDir, search)));
     if (rawPath.startsWith('/__sandbox/')) {
       let body: Buffer;
       try {
@@ -247,7 +275,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     });
   }
 
-  const server = createServer((req, res) => {
+  // Room for long search URLs (Node's default is 16 KiB), so an over-complex `q` gets Google's 400, not a bare 431.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const address = server.address() as AddressInfo;
     const baseUrl = `http://${req.headers.host ?? `${host}:${address.port}`}`;
     handle(req, res, baseUrl).catch((err: unknown) => {
@@ -267,6 +296,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     tokens,
+    problems: [...drive.problems],
     stats: () => counter.snapshot(),
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -68,16 +68,24 @@ export function createMetadata(doc: StoredSpreadsheet, input: unknown, where: st
       d.dimension === 'ROWS'
         ? sheet.properties.gridProperties.rowCount
         : sheet.properties.gridProperties.columnCount;
-    const start = Number(d.startIndex ?? 0);
-    const end = Number(d.endIndex ?? limit);
-    if (!(start >= 0 && end > start && end <= limit))
-      throw badRequest(`Invalid ${where}: dimensionRange [${start}, ${end}) is outside the grid.`);
+    // Google: the range "must represent a single row or column; it cannot be unbounded or span multiple rows
+    // or columns" — metadata spanning rows would not say which row it follows when rows move.
+    const start = d.startIndex;
+    const end = d.endIndex;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (end as number) - (start as number) !== 1)
+      throw badRequest(
+        `Invalid ${where}: developer metadata must be on a single row or column (startIndex and endIndex one apart), got [${String(start)}, ${String(end)}).`,
+      );
+    if ((start as number) < 0 || (end as number) > limit)
+      throw badRequest(
+        `Invalid ${where}: dimensionRange [${String(start)}, ${String(end)}) is outside the grid.`,
+      );
     location = {
       dimensionRange: {
         sheetId: sheet.properties.sheetId,
         dimension: d.dimension,
-        startIndex: start,
-        endIndex: end,
+        startIndex: start as number,
+        endIndex: end as number,
       },
     };
   } else {

@@ -120,6 +120,11 @@ export const ruleHandlers: Handlers = {
           p.fields,
           where,
         );
+      for (const m of hits) {
+        const d = m.location.dimensionRange;
+        if (d && (d.endIndex ?? NaN) - (d.startIndex ?? NaN) !== 1)
+          throw badRequest(`Invalid ${where}: developer metadata must be on a single row or column.`);
+      }
       return { updateDeveloperMetadata: { developerMetadata: hits.map(metadataOut) } };
     },
   },
