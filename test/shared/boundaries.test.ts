@@ -1,5 +1,6 @@
 // The shape of the project, checked: shared/ is pure (no DOM, Node or browser types; no sibling imports),
-// and the extension and the add-on never import each other.
+// the extension and the add-on never import each other, and only their platform wrappers touch the browser's
+// and Apps Script's globals.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
@@ -88,6 +89,62 @@ describe('lint zones', () => {
   ])('%s: %s is refused with a sentence', async (file, source, message) => {
     const messages = await lintAs(file, `${source}\nexport const used = a ?? 1;\n`.replace(/a \?\? 1/, '1'));
     expect(messages.join('\n')).toMatch(message);
+  });
+
+  const globalsAs = async (file: string, source: string) => {
+    const [result] = await eslint.lintText(source, { filePath: join(root, file) });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  };
+
+  it.each([
+    [
+      'extension/background/probe.ts',
+      'export const id = chrome.runtime.id;',
+      /Only extension\/platform\/ touches/,
+    ],
+    [
+      'extension/panel/probe.tsx',
+      'export const b = browser.storage.local;',
+      /Only extension\/platform\/ touches/,
+    ],
+    [
+      'apps-script/services/probe.ts',
+      'export const id = chrome.runtime.id;',
+      /Only extension\/platform\/ touches/,
+    ],
+    [
+      'shared/probe.ts',
+      'export const s = SpreadsheetApp.getActive();',
+      /Only apps-script\/services\/ touches/,
+    ],
+    [
+      'apps-script/tracker/probe.ts',
+      'export const l = LockService.getDocumentLock();',
+      /Only apps-script\/services\//,
+    ],
+    ['apps-script/index.ts', 'export const u = Utilities.getUuid();', /Only apps-script\/services\/ touches/],
+    [
+      'extension/platform/probe.ts',
+      'export const p = PropertiesService.getUserProperties();',
+      /apps-script\/services/,
+    ],
+  ])('%s: %s is refused with a sentence', async (file, source, message) => {
+    expect((await globalsAs(file, source)).join('\n')).toMatch(message);
+  });
+
+  it('lets each wrapper use its own platform, and a local name that merely matches is no global', async () => {
+    expect(await globalsAs('extension/platform/probe.ts', 'export const id = chrome.runtime.id;')).toEqual(
+      [],
+    );
+    expect(
+      await globalsAs('apps-script/services/probe.ts', 'export const s = SpreadsheetApp.getActive();'),
+    ).toEqual([]);
+    expect(
+      await globalsAs(
+        'extension/panel/probe.ts',
+        'export const f = (browser: { id: string }) => browser.id;',
+      ),
+    ).toEqual([]);
   });
 
   it('lets every layer import the core', async () => {
