@@ -36,6 +36,8 @@ export interface NetworkShape {
   cycles: readonly { id: string; name: string; schoolId?: string }[];
   schools: readonly { id: string; name: string }[];
   stepLabels?: Network['stepLabels'];
+  /** True when the Filings tab has rows: the network already has folders, even if this member cannot see them. */
+  filedBefore?: boolean;
 }
 
 export interface Candidate {
@@ -111,6 +113,13 @@ export function proposeAdoption(
     const cycle = cycleName.get(role.cycleId) ?? role.cycleId;
     return role.kind === 'cycle' ? cycle : `${cycle} · Step ${role.step}`;
   }
+
+  // Under drive.file a member sees only the folders they picked or Rounds made for them: an empty tree in a
+  // network that has filed before means "not visible", and creating folders now would make a second set.
+  if (network.filedBefore && tree.children(network.rootFolderId).length === 0)
+    problems.push(
+      "Rounds can't see any folder inside the network's folder, though the network has filed work there — pick the network's folders first, so no second set of folders is made beside them.",
+    );
 
   const roleByKey = new Map(roles.map((r) => [folderKey(r), r]));
   for (const c of corrections) {

@@ -168,6 +168,28 @@ describe('joining a network as another member', () => {
     expect(joined.tracker).toMatchObject({ action: 'up-to-date', tabsMissing: [] });
     expect(joined.notes).toEqual([]);
     expect((await setUpNetworkTracker(member.sheets, picked.spreadsheetId)).requests).toBe(2);
+
+    // The ILD's folders inside the root are not the member's to see (picking a folder grants only the folder
+    // here): setting up folders is refused rather than making a second set beside them.
+    const cycle = (
+      await ild.drive.create({
+        name: '2025-26 Cycle 1',
+        mimeType: FOLDER_MIME,
+        parents: [picked.rootFolderId],
+      })
+    ).id!;
+    const seen = await listFolderTree(member.drive, picked.rootFolderId);
+    expect(seen.folders).toEqual([]);
+    const shape = {
+      rootFolderId: picked.rootFolderId,
+      cycles: [{ id: 'c1', name: '2025-26 Cycle 1' }],
+      schools: [],
+      filedBefore: true,
+    };
+    await expect(applyAdoption(member.drive, proposeAdoption(shape, seen.folders))).rejects.toThrow(
+      /^Nothing was created: Rounds can't see any folder/,
+    );
+    expect((await listFolderTree(ild.drive, picked.rootFolderId)).folders.map((f) => f.id)).toEqual([cycle]);
   });
 });
 

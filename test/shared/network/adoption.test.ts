@@ -170,3 +170,14 @@ describe('the user corrects the proposal', () => {
     expect(proposal.problems.join(' ')).toMatch(/already chosen/);
   });
 });
+
+describe('a member who cannot see the folders yet', () => {
+  it('is told to pick them instead of being offered a second set of folders', () => {
+    const proposal = proposeAdoption({ ...network, filedBefore: true }, []);
+    expect(proposal.problems).toEqual([
+      expect.stringMatching(/^Rounds can't see any folder inside the network's folder/),
+    ]);
+    expect(proposeAdoption({ ...network, filedBefore: false }, []).problems).toEqual([]);
+    expect(proposeAdoption({ ...network, filedBefore: true }, messy).problems).toEqual([]);
+  });
+});
