@@ -32,6 +32,11 @@ const LEADS_LINE = /^\s*(?:[-•*·●▪]\s*)?(?:(?:mon|tue|tues|wed|thu|thur|t
 /** ...and a separator after it (a year may come first): "December 1: ...", "3 March 2025 - ...". */
 const HEADS_ITEM = /^(?:,?\s*\d{4})?\s*[:·–—-]\s*\S/;
 
+/** A line ending in a due-date label, with the date on the next line. */
+const DUE_LINE_END = /\b(?:due|deadline|due date|closing date)\s*[:-]?\s*$/i;
+/** What may stand between two dates of one list: "for elementary," / "," / "and". */
+const LISTED_AFTER = /^\s*(?:for\s+[\w\s-]{1,25}?)?\s*[,;]?\s*(?:and|or)?\s*$/i;
+
 export interface DateScan {
   deadlines: FoundDeadline[];
   relative: RelativeDeadline[];
@@ -113,15 +118,23 @@ export function extractDeadlinesOfEach(sources: readonly DateSource[], sent: YMD
     };
     for (const index of dated[n] as number[]) {
       const s = src.sentences[index] as Sentence;
+      // A date opening its line under a line that ends "Due" or "Deadline:" is that line's due date.
+      const underDueLine = DUE_LINE_END.test(src.sentences[index - 1]?.text ?? '');
+      let previous: { end: number; kind: DeadlineKind } | undefined;
       for (const hit of scanned[k++] ?? []) {
         const before = s.text.slice(Math.max(0, hit.start - 90), hit.start);
         const after = s.text.slice(hit.end, hit.end + 50);
+        // "Due May 31 for primaries, June 5 for secondaries": a date listed right after a due date is one too.
+        const listedAfterDue =
+          previous?.kind === 'due' && LISTED_AFTER.test(s.text.slice(previous.end, hit.start));
+        const due = listedAfterDue || (underDueLine && before.trim() === '');
+        previous = { end: hit.end, kind: due ? 'due' : kindFromContext(before, after) };
         if (hit.until) {
           add(toDeadline(hit.md, hit.ymd, hit.text, 'window_start', index, sent));
           add(toDeadline(hit.until.md, hit.until.ymd, hit.until.text, 'window_end', index, sent));
           continue;
         }
-        const found = toDeadline(hit.md, hit.ymd, hit.text, kindFromContext(before, after), index, sent);
+        const found = toDeadline(hit.md, hit.ymd, hit.text, previous.kind, index, sent);
         if (LEADS_LINE.test(before) && HEADS_ITEM.test(after)) found.heading = true;
         add(found);
       }
