@@ -1,13 +1,16 @@
 // Puts the demo network's existing Drive folders, files and Docs into a running sandbox through its Drive
 // v3 HTTP API, as the principal's own Drive would hold them. Idempotent: each item is looked up by name
 // in its parent first and created only when missing, so a second run on the same store adds nothing.
-import { DOCS, DRIVE_TREE, LOOSE_DOCS, type DemoDocKey, type DemoItem } from './network';
+import { DOCS, DRIVE_TREE, LOOSE_DOCS, TRACKER_NAME, type DemoDocKey, type DemoItem } from './network';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 const DOCUMENT = 'application/vnd.google-apps.document';
+const SPREADSHEET = 'application/vnd.google-apps.spreadsheet';
 
 export interface SeededDrive {
   rootFolderId: string;
+  /** The network spreadsheet (empty until the tracker is seeded into it). */
+  spreadsheetId: string;
   /** Every seeded folder's id by its path from the network root ("Schools/linden park"). */
   folders: Record<string, string>;
   docs: Record<DemoDocKey, { id: string; name: string }>;
@@ -130,5 +133,6 @@ export async function seedDrive(sandboxUrl: string, token: string, user: string)
 
   const rootFolderId = await place('root', DRIVE_TREE, null);
   for (const key of LOOSE_DOCS) await place('root', { kind: 'doc', key }, null);
-  return { rootFolderId, folders, docs, created: drive.created };
+  const spreadsheetId = await drive.ensure(rootFolderId, TRACKER_NAME, SPREADSHEET);
+  return { rootFolderId, spreadsheetId, folders, docs, created: drive.created };
 }

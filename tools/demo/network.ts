@@ -56,6 +56,9 @@ export const CYCLE: Cycle = {
   startedOn: '2025-10-06',
 };
 
+/** The network spreadsheet the ILD set up with the add-on, in the network's folder. */
+export const TRACKER_NAME = 'Cedar Valley Network - tracker';
+
 /** A Drive file the demo seeds: a folder (with children), a Google Doc, or a plain file with its bytes. */
 export type DemoItem =
   | { kind: 'folder'; name: string; children?: DemoItem[] }

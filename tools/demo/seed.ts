@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { seedDrive, type SeededDrive } from './drive-seed';
+import { seedTracker, type SeededTracker } from './tracker-seed';
 import { renderDocPage, renderMailboxPage } from './gmail-html';
 import { demoMailbox, type DemoThread } from './mailbox';
 import { DEMO_USER, DOCS, type DemoDocKey } from './network';
@@ -16,6 +17,7 @@ export interface DemoStore {
   dir: string;
   sandbox: Sandbox;
   drive: SeededDrive;
+  tracker: SeededTracker;
   threads: DemoThread[];
   /** The sandbox's own addresses of the demo's pages (what a development build reads as Gmail and Docs). */
   mailPage: string;
@@ -57,6 +59,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
   });
   try {
     const drive = await seedDrive(sandbox.url, DEMO_DRIVE_TOKEN, DEMO_USER.email);
+    const tracker = await seedTracker(sandbox.url, DEMO_DRIVE_TOKEN, drive.spreadsheetId);
     const threads = demoMailbox();
     writeFixtures(dir, threads, drive);
     const docPages = Object.fromEntries(
@@ -71,6 +74,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
         {
           user: DEMO_USER,
           rootFolderId: drive.rootFolderId,
+          spreadsheetId: drive.spreadsheetId,
           folders: drive.folders,
           docs: drive.docs,
           conversations: threads.map((t) => ({
@@ -83,7 +87,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
         2,
       ) + '\n',
     );
-    return { dir, sandbox, drive, threads, mailPage: `${sandbox.url}/__fixtures/mail/`, docPages };
+    return { dir, sandbox, drive, tracker, threads, mailPage: `${sandbox.url}/__fixtures/mail/`, docPages };
   } catch (error) {
     await sandbox.close();
     throw error;
