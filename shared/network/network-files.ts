@@ -135,7 +135,7 @@ export function setUpNetworkTracker(
     return {
       report: describeChanges(state.version, steps),
       tracker: trackerStatus(layout.title, after),
-      requests: (layout.tabs.length ? 2 : 1) + (requests.length ? 1 : 0),
+      requests: (headerRanges(layout).length ? 2 : 1) + (requests.length ? 1 : 0),
     };
   });
 }
