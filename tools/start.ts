@@ -8,7 +8,7 @@ import { ROOT } from './build/build';
 import { buildExtension } from './build/extension';
 import { launchDemoBrowser } from './demo/browser';
 import { filedReport } from './demo/filed';
-import { startDemo, type DemoStore } from './demo/seed';
+import { fixturesDirOf, startDemo, type DemoStore } from './demo/seed';
 import { runTour, type TourStep } from './demo/tour';
 
 const USAGE = `usage: npm start [-- --headless] [--dir DIR] [--out DIR] [--port N]
@@ -119,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
       extensionDir: join(extension, 'chrome'),
       profileDir: profile,
       sandboxUrl: demo.sandbox.url,
+      fixturesDir: fixturesDirOf(options.dir),
       headless: options.headless,
     });
     if (!options.headless) {

@@ -2,6 +2,7 @@
 // sandbox's demo pages, so the extension meets mail.google.com and docs.google.com addresses it knows.
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { originalForUrl } from '../sandbox/gmail-original';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -17,8 +18,8 @@ export interface DemoBrowserOptions {
   profileDir: string;
   sandboxUrl: string;
   headless: boolean;
-  /** Answers Gmail's "show original" addresses (`?view=om…`), or undefined when not one of them. */
-  showOriginal?: (url: URL) => Promise<{ status: number; contentType: string; body: Buffer } | undefined>;
+  /** The demo's fixtures folder: Gmail's "show original" addresses are answered from its raw messages. */
+  fixturesDir: string;
 }
 
 /** Where a Google address is served from in the sandbox, or null when the demo has no page for it. */
@@ -35,7 +36,9 @@ async function serve(route: Route, options: DemoBrowserOptions, offline: boolean
   const url = new URL(route.request().url());
   if (url.protocol === 'chrome-extension:' || url.origin === options.sandboxUrl) return route.continue();
   if (url.hostname === 'mail.google.com' || url.hostname === 'docs.google.com') {
-    const original = url.hostname === 'mail.google.com' ? await options.showOriginal?.(url) : undefined;
+    // The same "show original" answers the sandbox gives on its own pages (tools/sandbox/gmail-original.ts).
+    const original =
+      url.hostname === 'mail.google.com' ? originalForUrl(options.fixturesDir, url) : undefined;
     if (original) return route.fulfill(original);
     const from = sandboxAddressFor(url, options.sandboxUrl);
     if (!from)
