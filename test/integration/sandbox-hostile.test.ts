@@ -77,6 +77,7 @@ describe('hostile requests', () => {
       () => `v4/spreadsheets/${id()}/developerMetadata:search`,
       () => `v4/spreadsheets/${id()}/developerMetadata/${junk()}`,
       () => pick(['__sandbox/pick', '__sandbox/expire', '__sandbox/tokens', '__sandbox/nothing']),
+      () => pick(['o/oauth2/v2/auth', 'token', 'oauth2/v3/userinfo', '__sandbox/oauth/expire']),
     ];
     const failures: string[] = [];
     const statuses = new Set<number>();

@@ -140,27 +140,35 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     const method = req.method ?? 'GET';
     const [rawPath = '/', search = ''] = (req.url ?? '/').split(/\?(.*)/s);
     // Stand-in Google sign-in pages and Gmail's "show original" (tools/sandbox/oauth.ts, gmail-original.ts).
-    if (oauth.handles(rawPath))
+    // The sandbox's own pages take small bodies; a larger one is a 413 in Google's shape, never a crash.
+    const smallBody = async (): Promise<Buffer | null> => {
+      try {
+        return await readBody(req, 1024 * 1024);
+      } catch (err) {
+        if (!(err instanceof GoogleError)) throw err;
+        send(res, errorReply(err));
+        return null;
+      }
+    };
+    if (oauth.handles(rawPath)) {
+      const body = await smallBody();
+      if (body === null) return;
       return send(
         res,
         oauth.handle({
           method,
           path: rawPath,
           query: new URLSearchParams(search),
-          body: await readBody(req, 1024 * 1024),
+          body,
           headers: req.headers,
         }),
       );
+    }
     if (rawPath.startsWith('/__fixtures/mail/') && isOriginalRequest(rawPath, search))
       return send(res, (req.resume(), serveOriginal(fixturesDir, search)));
     if (rawPath.startsWith('/__sandbox/')) {
-      let body: Buffer;
-      try {
-        body = await readBody(req, 1024 * 1024);
-      } catch (err) {
-        if (err instanceof GoogleError) return send(res, errorReply(err));
-        throw err;
-      }
+      const body = await smallBody();
+      if (body === null) return;
       return send(res, control(method, rawPath, body, { counter, tokens, access }) as Reply);
     }
     const finish = async (reply: Reply, name: string): Promise<void> => {
