@@ -32,8 +32,8 @@ export interface FolderEntry {
 
 export interface NetworkShape {
   rootFolderId: string;
-  /** The Cycles tab: a cycle with a school works one leader's individual problem (no school folders). */
-  cycles: readonly { id: string; name: string; schoolId?: string }[];
+  /** The Cycles tab; a cycle's "Folder ID" cell, when filled, is its folder for every member. */
+  cycles: readonly { id: string; name: string; folderId?: string }[];
   schools: readonly { id: string; name: string }[];
   stepLabels?: Network['stepLabels'];
   /** True when the Filings tab has rows: the network already has folders, even if this member cannot see them. */
@@ -139,6 +139,24 @@ export function proposeAdoption(
       chosen.set(c.key, { folderId: c.folderId, confidence: 1, reason: 'You chose this folder.' });
       fixed.add(c.key);
       used.add(c.folderId);
+    }
+  }
+
+  // The Cycles tab is shared by every member: a folder named there is the cycle's, whoever looks.
+  for (const cycle of network.cycles) {
+    const key = folderKey({ kind: 'cycle', cycleId: cycle.id });
+    if (!cycle.folderId || chosen.has(key)) continue;
+    if (!tree.has(cycle.folderId) || used.has(cycle.folderId))
+      problems.push(
+        `The Cycles tab names a folder for ${cycle.name} that Rounds can't see in the network's folder — pick it, or clear that Folder ID cell to choose another.`,
+      );
+    else {
+      chosen.set(key, {
+        folderId: cycle.folderId,
+        confidence: 1,
+        reason: 'The Cycles tab names this folder.',
+      });
+      used.add(cycle.folderId);
     }
   }
 

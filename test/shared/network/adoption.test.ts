@@ -181,3 +181,18 @@ describe('a member who cannot see the folders yet', () => {
     expect(proposeAdoption({ ...network, filedBefore: true }, messy).problems).toEqual([]);
   });
 });
+
+describe("the Cycles tab's Folder ID", () => {
+  it('is the cycle folder for every member, and one Rounds cannot see is named', () => {
+    const named = { ...network, cycles: [{ id: 'c2', name: '2025-26 Cycle 2', folderId: 'y24' }] };
+    const proposal = proposeAdoption(named, messy);
+    expect(at(proposal, 'cycle:c2')).toMatchObject({
+      folderId: 'y24',
+      reason: 'The Cycles tab names this folder.',
+    });
+    const missing = { ...network, cycles: [{ id: 'c2', name: '2025-26 Cycle 2', folderId: 'gone' }] };
+    expect(proposeAdoption(missing, messy).problems).toEqual([
+      expect.stringContaining("names a folder for 2025-26 Cycle 2 that Rounds can't see"),
+    ]);
+  });
+});
