@@ -163,6 +163,8 @@ describe('joining a network as another member', () => {
       });
       expect(res.ok).toBe(true);
     }
+    const swapped = { rootFolderId: picked.spreadsheetId, spreadsheetId: picked.rootFolderId };
+    await expect(joinNetwork(member, swapped)).rejects.toThrow(/is not a folder: pick the network's folder/);
     const joined = await joinNetwork(member, picked);
     expect(joined.network).toMatchObject({ name: 'Shared Network', ...picked });
     expect(joined.tracker).toMatchObject({ action: 'up-to-date', tabsMissing: [] });
