@@ -52,7 +52,7 @@ export interface FolderProposal {
   role: FolderRole;
   /** The place this folder sits in (null: the network's root folder). */
   parentKey: string | null;
-  /** Where it will be in the proposed layout, in words: "2025-26 Cycle 2 · Step 3 · Maple Grove". */
+  /** The place in words: "2025-26 Cycle 2", "2025-26 Cycle 2 · Step 3", "the schools' folder", "Maple Grove K-8's folder". */
   place: string;
   action: 'adopt' | 'create';
   /** The folder adopted; null when Rounds will create one. */
