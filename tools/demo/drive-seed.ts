@@ -90,35 +90,54 @@ class DriveSeeder {
   }
 }
 
-/**
- * Seeds the demo's Drive into the sandbox at `sandboxUrl` as the user holding `token` (the principal,
- * working in Drive itself, not through Rounds).
- */
-export async function seedDrive(sandboxUrl: string, token: string, user: string): Promise<SeededDrive> {
-  // The principal works in Drive itself here, with Drive's full scope: Rounds (drive.file) will see these
-  // files only once they are picked for it, as with real Google.
+/** Someone working in Drive itself (not through Rounds), with Drive's full scope. */
+export interface DriveUser {
+  token: string;
+  user: string;
+}
+
+/** Mints the user's token in the sandbox (its stand-in for that person being signed in to Drive). */
+async function signedIn(sandboxUrl: string, who: DriveUser): Promise<DriveSeeder> {
   const minted = await fetch(`${sandboxUrl}/__sandbox/tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ token, user, scopes: ['https://www.googleapis.com/auth/drive'] }),
+    body: JSON.stringify({ ...who, scopes: ['https://www.googleapis.com/auth/drive'] }),
   });
   if (!minted.ok)
     throw new Error(
-      `the sandbox would not mint the demo's Drive token: ${minted.status} ${await minted.text()}`,
+      `the sandbox would not mint a Drive token for ${who.user}: ${minted.status} ${await minted.text()}`,
     );
-  const drive = new DriveSeeder(sandboxUrl, token);
+  return new DriveSeeder(sandboxUrl, who.token);
+}
+
+/**
+ * Seeds the demo's Drive into the sandbox at `sandboxUrl`: the network's folder, its mess and its
+ * spreadsheet as the ILD made them, and the principal's own Docs. Rounds (drive.file, signed in as the
+ * principal) sees the ILD's files only once the principal picks them for it, as with real Google.
+ */
+export async function seedDrive(
+  sandboxUrl: string,
+  people: { ild: DriveUser; principal: DriveUser },
+): Promise<SeededDrive> {
+  const ild = await signedIn(sandboxUrl, people.ild);
+  const principal = await signedIn(sandboxUrl, people.principal);
   const folders: Record<string, string> = {};
   const docs = {} as SeededDrive['docs'];
 
   // `path` is where the item sits inside the network's folder: null for the network's folder itself
   // (and for the Docs outside it), "" for its direct children.
-  const place = async (parent: string, item: DemoItem, path: string | null): Promise<string> => {
+  const place = async (
+    drive: DriveSeeder,
+    parent: string,
+    item: DemoItem,
+    path: string | null,
+  ): Promise<string> => {
     switch (item.kind) {
       case 'folder': {
         const id = await drive.ensure(parent, item.name, FOLDER);
         const here = path === null ? '' : path ? `${path}/${item.name}` : item.name;
         if (path !== null) folders[here] = id;
-        for (const child of item.children ?? []) await place(id, child, here);
+        for (const child of item.children ?? []) await place(drive, id, child, here);
         return id;
       }
       case 'doc': {
@@ -131,8 +150,8 @@ export async function seedDrive(sandboxUrl: string, token: string, user: string)
     }
   };
 
-  const rootFolderId = await place('root', DRIVE_TREE, null);
-  for (const key of LOOSE_DOCS) await place('root', { kind: 'doc', key }, null);
-  const spreadsheetId = await drive.ensure(rootFolderId, TRACKER_NAME, SPREADSHEET);
-  return { rootFolderId, spreadsheetId, folders, docs, created: drive.created };
+  const rootFolderId = await place(ild, 'root', DRIVE_TREE, null);
+  const spreadsheetId = await ild.ensure(rootFolderId, TRACKER_NAME, SPREADSHEET);
+  for (const key of LOOSE_DOCS) await place(principal, 'root', { kind: 'doc', key }, null);
+  return { rootFolderId, spreadsheetId, folders, docs, created: ild.created + principal.created };
 }

@@ -8,10 +8,13 @@ import { seedDrive, type SeededDrive } from './drive-seed';
 import { seedTracker, type SeededTracker } from './tracker-seed';
 import { renderDocPage, renderMailboxPage } from './gmail-html';
 import { demoMailbox, type DemoThread } from './mailbox';
-import { DEMO_USER, DOCS, type DemoDocKey } from './network';
+import { DEMO_USER, DOCS, ILD, type DemoDocKey } from './network';
 
-/** The bearer token the demo's principal uses in Drive itself (minted in the sandbox at each start). */
-export const DEMO_DRIVE_TOKEN = 'demo-principal-drive';
+/** The people working in Drive itself in the demo, with tokens minted in the sandbox at each start. */
+export const DRIVE_USERS = {
+  ild: { token: 'demo-ild-drive', user: ILD.email },
+  principal: { token: 'demo-principal-drive', user: DEMO_USER.email },
+};
 
 export interface DemoStore {
   dir: string;
@@ -56,10 +59,14 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
     port: options.port ?? 0,
     host: '127.0.0.1',
     fixturesDir: fixturesDirOf(dir),
+    // Whether picking a folder in Google's Picker grants Rounds the files inside it is not settled by
+    // Google's documentation (see the README). The demo assumes it does, so a member who picks the
+    // network's folder can adopt the folders already in it.
+    pickFolderGrantsChildren: true,
   });
   try {
-    const drive = await seedDrive(sandbox.url, DEMO_DRIVE_TOKEN, DEMO_USER.email);
-    const tracker = await seedTracker(sandbox.url, DEMO_DRIVE_TOKEN, drive.spreadsheetId);
+    const drive = await seedDrive(sandbox.url, DRIVE_USERS);
+    const tracker = await seedTracker(sandbox.url, DRIVE_USERS.ild.token, drive.spreadsheetId);
     const threads = demoMailbox();
     writeFixtures(dir, threads, drive);
     const docPages = Object.fromEntries(
