@@ -16,8 +16,10 @@ import { TableAppender } from '../../shared/google/table-rows';
 import { type HttpRequest, NetworkError } from '../../shared/google/transport';
 import { ROW_ID_HEADER, ROW_ID_METADATA_KEY, tabByKey } from '../../shared/schema/sheet';
 import { connect, createSpreadsheetWithTabs, type ProductGoogle } from '../../tools/google/connect';
-import { NodeTransport, nodeClock } from '../../tools/google/node-transport';
+import { NodeTransport, nodeClock, staticTokens } from '../../tools/google/node-transport';
+import { grantToken } from '../../tools/sandbox/auth';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
+import { clientScenarios, type ClientTarget } from './scenarios/client';
 
 let dir: string;
 let sandbox: Sandbox;
@@ -270,4 +272,49 @@ describe('signing in', () => {
       g.close();
     }
   });
+});
+
+describe('the shared client scenarios, on a sandbox that pages short and searches late, with two users', () => {
+  const scopes = ['drive.file', 'spreadsheets'].map((s) => `https://www.googleapis.com/auth/${s}`);
+  let run: { sandbox: Sandbox; target: ClientTarget; close(): void } | undefined;
+
+  beforeAll(async () => {
+    const store = mkdtempSync(join(tmpdir(), 'rounds-client-scenarios-'));
+    const sb = await startSandbox({ dir: store, port: 0, listPageMax: 3, searchLagMs: 300 });
+    grantToken(sb.tokens, { token: 'dana', scopes, user: 'dana@school.example' });
+    grantToken(sb.tokens, { token: 'lee', scopes, user: 'lee@school.example' });
+    const dana = connect({ origin: sb.url, tokens: staticTokens('dana') });
+    const lee = connect({ origin: sb.url, tokens: staticTokens('lee') });
+    const folderId = (await dana.drive.create({ name: 'Rounds test run', mimeType: FOLDER_MIME })).id!;
+    const pick = async (fileId: string) => {
+      const res = await fetch(`${sb.url}/__sandbox/pick`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: 'lee@school.example', fileId }),
+      });
+      expect(res.status).toBe(200);
+    };
+    run = {
+      sandbox: sb,
+      target: {
+        kind: 'sandbox',
+        ...dana,
+        email: 'dana@school.example',
+        folderId,
+        second: { ...lee, email: 'lee@school.example', grant: pick, picks: true },
+      },
+      close: () => {
+        dana.close();
+        lee.close();
+        rmSync(store, { recursive: true, force: true });
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await run?.sandbox.close();
+    run?.close();
+  });
+
+  for (const [name, scenario] of Object.entries(clientScenarios)) it(name, () => scenario(run!.target));
 });
