@@ -5,8 +5,8 @@ import type { Drive } from '../google/drive';
 import { FOLDER_MIME } from '../google/drive';
 import { NOT_TRASHED, allOf, inFolder, mimeTypeIs } from '../google/drive-query';
 import { ensureFolder } from '../google/source-files';
-import { roundsKeyOf, type AdoptionProposal, type FolderEntry } from './adoption';
-import { FOLDER_SOURCE_PREFIX, type FolderLayout } from './folder-layout';
+import type { AdoptionProposal, FolderEntry } from './adoption';
+import { FOLDER_SOURCE_PREFIX, roundsKeyOf, type FolderLayout } from './folder-layout';
 
 export interface TreeListing {
   folders: FolderEntry[];

@@ -2,11 +2,11 @@
 // each cycle, each cycle's steps, the schools' folder and each school's folder (see folder-layout.ts), each
 // with a confidence and the reason a person can check; the user's corrections go in as fixed choices and the
 // rest is proposed around them. Nothing here touches Drive: adoption-apply.ts creates only what is missing.
-import { STEP_NUMBERS, type Network } from '../domain';
+import type { Network } from '../domain';
 import {
-  FOLDER_SOURCE_PREFIX,
   folderKey,
   folderNameFor,
+  layoutRoles,
   parentRole,
   stepLabelsOf,
   type FolderRole,
@@ -319,18 +319,6 @@ export function proposeAdoption(
   return { rootFolderId: network.rootFolderId, proposals, leftAlone, newCycles, problems };
 }
 
-/** Every place of the layout, parents before children: cycles and their steps, the schools' folder, each school. */
-export function layoutRoles(network: Pick<NetworkShape, 'cycles' | 'schools'>): FolderRole[] {
-  const roles: FolderRole[] = [];
-  for (const cycle of network.cycles) {
-    roles.push({ kind: 'cycle', cycleId: cycle.id });
-    for (const step of STEP_NUMBERS) roles.push({ kind: 'step', cycleId: cycle.id, step });
-  }
-  if (network.schools.length) roles.push({ kind: 'schools' });
-  for (const school of network.schools) roles.push({ kind: 'school', schoolId: school.id });
-  return roles;
-}
-
 function pair(key: string, f: FolderEntry, depth: number, score: Score): Pair {
   return { key, folderId: f.id, name: f.name, depth, ...score };
 }
@@ -393,10 +381,4 @@ function capitalize(text: string): string {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-/** The folder's Rounds key from its appProperties, when Rounds made it. */
-export function roundsKeyOf(appProperties: Record<string, string> | null | undefined): string | undefined {
-  const srcId = appProperties?.src === 'rounds' ? appProperties.srcId : undefined;
-  return srcId?.startsWith(FOLDER_SOURCE_PREFIX) ? srcId.slice(FOLDER_SOURCE_PREFIX.length) : undefined;
 }

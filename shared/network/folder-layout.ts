@@ -99,3 +99,24 @@ export function filingFolder(
 export function schoolFolder(layout: FolderLayout, schoolId: string): string | null {
   return layout.folders[folderKey({ kind: 'school', schoolId })]?.folderId ?? null;
 }
+
+/** Every place of the layout, parents before children: cycles and their steps, the schools' folder, each school. */
+export function layoutRoles(network: {
+  cycles: readonly { id: string }[];
+  schools: readonly { id: string }[];
+}): FolderRole[] {
+  const roles: FolderRole[] = [];
+  for (const cycle of network.cycles) {
+    roles.push({ kind: 'cycle', cycleId: cycle.id });
+    for (const step of STEP_NUMBERS) roles.push({ kind: 'step', cycleId: cycle.id, step });
+  }
+  if (network.schools.length) roles.push({ kind: 'schools' });
+  for (const school of network.schools) roles.push({ kind: 'school', schoolId: school.id });
+  return roles;
+}
+
+/** The folder's Rounds key from its appProperties, when Rounds made it. */
+export function roundsKeyOf(appProperties: Record<string, string> | null | undefined): string | undefined {
+  const srcId = appProperties?.src === 'rounds' ? appProperties.srcId : undefined;
+  return srcId?.startsWith(FOLDER_SOURCE_PREFIX) ? srcId.slice(FOLDER_SOURCE_PREFIX.length) : undefined;
+}
