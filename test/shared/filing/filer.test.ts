@@ -6,11 +6,10 @@ import { type FilingJob, docJob, emailJob, parseFilingJob } from '../../../share
 import { utf8Encode } from '../../../shared/google/bytes';
 import { GoogleClient } from '../../../shared/google/client';
 import { Drive } from '../../../shared/google/drive';
-import { googleError } from '../google/fakes';
 import { Sheets } from '../../../shared/google/sheets';
 import { TableAppender } from '../../../shared/google/table-rows';
 import { ROW_ID_HEADER, tabByKey } from '../../../shared/schema/sheet';
-import { CountingTokens, FakeClock, ScriptedTransport } from '../google/fakes';
+import { CountingTokens, FakeClock, ScriptedTransport, googleError, json } from '../google/fakes';
 import { tinyGoogle } from '../google/tiny-google';
 
 const filingsTab = tabByKey('filings');
@@ -270,6 +269,36 @@ describe('a bulk filing', () => {
     expect(rest.progress.finished).toBe(20);
     expect(google.rows()).toHaveLength(20);
     expect(google.files.size).toBe(20);
+  });
+
+  it('every row lands, once, through a whole minute of Sheets 429s without Retry-After', async () => {
+    const clock = new FakeClock(0, 0);
+    const tooMany = json(429, {
+      error: { code: 429, message: 'Quota exceeded', status: 'RESOURCE_EXHAUSTED', details: [] },
+    });
+    const google = tinyGoogle(header, {
+      before: (req) => (req.url.includes('/v4/') && clock.now() < 60_000 ? tooMany : undefined),
+    });
+    const transport = new ScriptedTransport(google.script);
+    // Google's default retry policy: only the clock is fake.
+    const client = new GoogleClient({ transport, tokens: new CountingTokens(), clock });
+    const filer = new Filer({
+      drive: new Drive(client, 'http://127.0.0.1:9'),
+      filings: new TableAppender(new Sheets(client, { origin: 'http://127.0.0.1:9' }), 's1', filingsTab),
+      clock,
+      me: 'dana@school.example',
+    });
+    const batch = Array.from({ length: 30 }, (_, i) => mail(i + 500));
+    const run = await filer.run(
+      batch.map((m) => m.job),
+      io(new Map(batch.map((m) => [m.job.key, m.content]))),
+    );
+    expect(run.progress).toMatchObject({ filed: 30, failed: 0 });
+    expect(clock.now()).toBeGreaterThanOrEqual(60_000);
+    const ids = google.rows().map((r) => cell(r, ROW_ID_HEADER));
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    expect(google.files.size).toBe(30);
   });
 
   it('stops and keeps everything queued when Google wants the user to sign in again', async () => {
