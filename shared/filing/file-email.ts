@@ -32,7 +32,7 @@ export function emailSlots(content: EmailContent): string[] {
 export function checkContent(job: FilingJob, content: EmailContent): void {
   if (job.what.kind !== 'email') return;
   if (!(content.raw instanceof Uint8Array) || content.raw.length === 0)
-    throw new Error(`The message "${job.what.subject}" came back empty, so nothing was filed.`);
+    throw new Error(`The message "${job.what.subject}" came back empty or unreadable, so nothing was filed.`);
   const found = messageIdOf(content.raw);
   if (found !== undefined && normalizeMessageId(found) !== normalizeMessageId(job.what.messageId))
     throw new Error(

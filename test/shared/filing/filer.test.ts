@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Filer, type FilingIO } from '../../../shared/filing/filer';
 import { NOT_VISIBLE_REASON } from '../../../shared/filing/file-doc';
 import type { EmailContent } from '../../../shared/filing/file-email';
-import { type FilingJob, docJob, emailJob, parseFilingJob } from '../../../shared/filing/filing-job';
+import {
+  type FilingJob,
+  docJob,
+  emailJob,
+  emailKey,
+  messageIdOf,
+  parseFilingJob,
+} from '../../../shared/filing/filing-job';
 import { utf8Encode } from '../../../shared/google/bytes';
 import { GoogleClient } from '../../../shared/google/client';
 import { Drive } from '../../../shared/google/drive';
@@ -322,5 +329,14 @@ describe('filing jobs as stored data', () => {
       'This filing job cannot be used: target.step: the step is a number from 1 to 8',
     );
     expect(() => emailJob({ messageId: '  ', subject: 'x' }, target, { now })).toThrow('has no Message-ID');
+  });
+
+  it('key an email by its Message-ID however it is written, read from a folded header if need be', () => {
+    const raw = utf8Encode(
+      'Subject: Data\r\nMessage-ID:\r\n <CAB+x=1@mail.gmail.com>\r\nFrom: a@b\r\n\r\nMessage-ID: <not-this@x>\r\n',
+    );
+    expect(messageIdOf(raw)).toBe('<CAB+x=1@mail.gmail.com>');
+    expect(emailKey(messageIdOf(raw)!)).toBe(emailKey(' CAB+x=1@mail.gmail.com '));
+    expect(messageIdOf(utf8Encode('Subject: none\r\n\r\nMessage-ID: <body@x>'))).toBeUndefined();
   });
 });
