@@ -150,6 +150,27 @@ describe('requests that used to wedge the sandbox', () => {
     expect((await t.drive.files.list({ q: "name = 'never.txt'" })).data.files).toEqual([]);
   });
 
+  it('inserting millions of rows is refused at the cell limit, and a large legal insert still works', async () => {
+    const id = (await t.sheets.spreadsheets.create({ requestBody: {} })).data.spreadsheetId as string;
+    const insert = (endIndex: number) =>
+      prompt(t, 'POST', `v4/spreadsheets/${id}:batchUpdate`, {
+        headers: json,
+        body: JSON.stringify({
+          requests: [
+            { insertDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 0, endIndex } } },
+          ],
+        }),
+      });
+    const refused = await expectSheetsError(await insert(5_000_000), 400, 'INVALID_ARGUMENT');
+    expect(refused.error.message).toMatch(/limit of 10000000 cells/);
+    expect((await insert(200_000)).status).toBe(200);
+    const got = await t.sheets.spreadsheets.get({
+      spreadsheetId: id,
+      fields: 'sheets.properties.gridProperties',
+    });
+    expect(got.data.sheets?.[0]?.properties?.gridProperties?.rowCount).toBe(201_000);
+  });
+
   it('developer metadata must sit on a single row or column', async () => {
     const id = (await t.sheets.spreadsheets.create({ requestBody: {} })).data.spreadsheetId as string;
     const tag = (dimensionRange: object) =>

@@ -67,8 +67,9 @@ export function dimensionSpan(
   return { sheet, rows, start, end };
 }
 
-export function checkCellLimit(doc: StoredSpreadsheet): void {
-  if (cellCount(doc) > MAX_CELLS)
+/** `extra` checks cells about to be added, so a huge insert is refused before any work is done on it. */
+export function checkCellLimit(doc: StoredSpreadsheet, extra = 0): void {
+  if (cellCount(doc) + extra > MAX_CELLS)
     throw badRequest(
       `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
     );

@@ -128,8 +128,14 @@ export function cellCount(doc: StoredSpreadsheet): number {
 /** Inserts (count > 0) or deletes (count < 0) positions in a sparse array. */
 function spliceSparse<T>(list: T[], at: number, count: number, fill: () => T): void {
   if (at > list.length) return;
-  if (count > 0) list.splice(at, 0, ...Array.from({ length: count }, fill));
-  else list.splice(at, -count);
+  if (count <= 0) {
+    list.splice(at, -count);
+    return;
+  }
+  // A loop rather than splice(at, 0, ...items): spreading hundreds of thousands of items overflows the stack.
+  const tail = list.splice(at);
+  for (let i = 0; i < count; i++) list.push(fill());
+  for (const item of tail) list.push(item);
 }
 
 /** Moves a [start, end) span when `count` positions are inserted at `at` (count < 0: deleted). Null = span gone. */

@@ -179,6 +179,10 @@ const handlers: Handlers = {
         throw badRequest(`Invalid ${where}: startIndex ${start} is past the end of the grid (${limit}).`);
       if (p.inheritFromBefore === true && start === 0)
         throw badRequest(`Invalid ${where}: Cannot inherit from before the first row or column.`);
+      const across = rows
+        ? sheet.properties.gridProperties.columnCount
+        : sheet.properties.gridProperties.rowCount;
+      checkCellLimit(doc, (end - start) * across);
       shiftDimension(doc, sheet, rows, start, end - start);
       checkCellLimit(doc);
       return undefined;
