@@ -2,10 +2,9 @@
 // messages it gives back when a record is wrong, so the CLI, the extension and the add-on reject bad input
 // the same way and say exactly which field to fix.
 import * as v from 'valibot';
+import { TEXT_LIMITS } from './limits';
 import { TIERS, type MandateMessage, type Tier, type UserRule } from './types';
 
-/** Longer than any real message body; a bigger "text" is almost certainly not a message. */
-export const MAX_TEXT_CHARS = 1_000_000;
 const MAX_ID_CHARS = 500;
 const MAX_HEADER_CHARS = 2_000;
 
@@ -13,7 +12,7 @@ const MAX_HEADER_CHARS = 2_000;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Checks shared by every string field: no NUL (binary data) and no broken Unicode. */
-function cleanText(field: string, maxChars: number) {
+function cleanText(field: string, maxChars = Infinity) {
   return [
     v.check<string, string>(
       (s) => !s.includes('\u0000'),
@@ -47,23 +46,21 @@ export const MessageRecordSchema = v.object(
     ),
     subject: optionalHeader('subject'),
     from: optionalHeader('from'),
-    date: v.nullish(
-      v.pipe(
-        v.string(`"date" must be a string holding ${DATE_HINT}`),
-        v.check(
-          (s: string) => normalizeSentDate(s) !== undefined,
-          (issue: v.CheckIssue<string>) => `"date" is not ${DATE_HINT} (got ${quote(issue.input)})`,
-        ),
-      ),
-    ),
-    text: v.pipe(v.string('"text" must be a string'), ...cleanText('text', MAX_TEXT_CHARS)),
+    // Optional, so an unreadable date is a warning (see parseMessageRecord), never a reason to lose the message.
+    date: v.nullish(v.unknown()),
+    // No length limit here: a longer text is cut to what the engine reads, with a warning.
+    text: v.pipe(v.string('"text" must be a string'), ...cleanText('text')),
   },
   'a record must be a JSON object like {"id": "m1", "text": "..."}',
 );
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+export type ParseResult<T> = { ok: true; value: T; warnings?: string[] } | { ok: false; problems: string[] };
 
-/** Validates one decoded JSON value as a message; the problems are sentences naming the field. */
+/**
+ * Validates one decoded JSON value as a message; the problems are sentences naming the field. A bad
+ * optional field (a "date" that is not a date) and an over-long text are warnings: the message is still
+ * triaged (without lead time; on its opening), so no item is lost for them.
+ */
 export function parseMessageRecord(input: unknown): ParseResult<MandateMessage> {
   if (Array.isArray(input) || input === null || typeof input !== 'object') {
     return {
@@ -76,11 +73,23 @@ export function parseMessageRecord(input: unknown): ParseResult<MandateMessage> 
   const result = v.safeParse(MessageRecordSchema, input);
   if (!result.success) return { ok: false, problems: result.issues.map(describeIssue) };
   const { id, subject, from, date, text } = result.output;
-  const message: MandateMessage = { id, text };
+  const warnings: string[] = [];
+  const message: MandateMessage = { id, text: text.slice(0, TEXT_LIMITS.readChars) };
+  if (text.length > TEXT_LIMITS.readChars)
+    warnings.push(
+      `its text is ${thousands(text.length)} characters long; only the first ${thousands(TEXT_LIMITS.readChars)} are read`,
+    );
   if (subject != null) message.subject = subject;
   if (from != null) message.from = from;
-  if (date != null) message.date = normalizeSentDate(date);
-  return { ok: true, value: message };
+  if (date != null) {
+    const sent = typeof date === 'string' ? normalizeSentDate(date) : undefined;
+    if (sent) message.date = sent;
+    else
+      warnings.push(
+        `"date" is not ${DATE_HINT} (got ${typeof date === 'string' ? quote(date) : describeValue(date)}), so it is triaged without lead time`,
+      );
+  }
+  return warnings.length ? { ok: true, value: message, warnings } : { ok: true, value: message };
 }
 
 const TIER_LIST = TIERS.join(', ');

@@ -15,4 +15,9 @@ export const TEXT_LIMITS = {
   headerSentences: 60,
   /** An address line longer than this is a paragraph, not an address line. */
   addressLineChars: 600,
+  /**
+   * A raw email is cut to this many bytes before it is parsed: the text the engine reads comes first in any
+   * real message, and parsing 45 MB of attachments to find it took over a gigabyte of memory.
+   */
+  rawMailBytes: 4 * 1024 * 1024,
 } as const;

@@ -78,8 +78,39 @@ describe('rounds digest', () => {
     const { code, out, err } = await digest(['broken.jsonl', ...week]);
     expect(code).toBe(1);
     expect(err).toContain('line 2: "text" must be a string (got number 42)');
-    expect(err).toContain('6 records could not be read (see above) and are not in the digest.');
+    expect(err).toContain('5 records could not be read (see above) and are not in the digest.');
     expect(out).toContain('Attendance audit');
+  });
+
+  it('keeps the must-dos of a record whose optional date cannot be read, with a note', async () => {
+    const records = [
+      {
+        id: 'year-only',
+        date: '2014',
+        subject: 'Fire drill log',
+        text: 'Schools must file the fire drill log by December 2, 2026.',
+      },
+      {
+        id: 'words',
+        date: 'next Friday',
+        subject: 'Staff census',
+        text: 'Principals are required to submit the staff census no later than December 4, 2026.',
+      },
+      {
+        id: 'no-such-day',
+        date: '2026-02-30',
+        subject: 'Bus routes',
+        text: 'Principals must confirm bus routes by December 3, 2026.',
+      },
+    ];
+    writeFileSync(join(scratch, 'bad-dates.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const { code, out, err } = await digest(['bad-dates.jsonl', ...week], scratch);
+    expect(code).toBe(0);
+    expect(err).toContain('line 1: note: "date" is not a date like');
+    expect(err).toContain('(got "next Friday"), so it is triaged without lead time');
+    expect(err).toContain('line 3: note:');
+    expect(out).toContain('3 items: 3 must do');
+    for (const title of ['Fire drill log', 'Staff census', 'Bus routes']) expect(out).toContain(title);
   });
 
   it('applies user rules to the digest', async () => {

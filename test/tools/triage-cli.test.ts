@@ -68,16 +68,19 @@ describe('rounds triage on JSON Lines', () => {
   it('names each bad line and why, and still triages the good ones (exit 1)', async () => {
     const { code, results, err } = await triage('broken.jsonl');
     expect(code).toBe(1);
-    expect(results.map((r) => r.id)).toEqual(['b1', 'b8']);
+    // Line 4's only fault is its optional date: a note, and the message is triaged without lead time.
+    expect(results.map((r) => r.id)).toEqual(['b1', 'b4', 'b8']);
+    expect(results.find((r) => r.id === 'b4')?.leadTimeDays).toBeUndefined();
     expect(err).toContain('line 2: "text" must be a string (got number 42)\n');
     expect(err).toContain('line 3: is not valid JSON');
-    expect(err).toContain('line 4: "date" is not a date like 2026-12-04');
+    expect(err).toContain('line 4: note: "date" is not a date like 2026-12-04');
+    expect(err).toContain('(got "2026-02-30"), so it is triaged without lead time');
     expect(err).toContain('line 5: id "b1" is already used by line 1; ids must be unique');
     expect(err).toContain(
       'line 6: a record must be a JSON object like {"id": "m1", "text": "..."} (got an array)',
     );
     expect(err).toContain('line 7: "id" is missing');
-    expect(err).toContain('6 of 8 records could not be triaged');
+    expect(err).toContain('5 of 8 records could not be triaged');
   });
 
   it('skips blank lines and tolerates a version field and null headers', async () => {
@@ -230,7 +233,7 @@ describe('rounds triage usage', () => {
       },
     );
     expect(proc.status).toBe(1);
-    expect(proc.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(proc.stdout.trimEnd().split('\n')).toHaveLength(3);
     expect(proc.stderr).toContain('line 2: "text" must be a string (got number 42)');
   });
 });

@@ -2,7 +2,8 @@
 // Message-ID as the id, the sender, the sent date as written, and the plain text (or the HTML made text).
 import { createHash } from 'node:crypto';
 import PostalMime, { type Address } from 'postal-mime';
-import { MAX_TEXT_CHARS, normalizeSentDate, parseMessageRecord, quote } from '../../shared/mandates/input';
+import { normalizeSentDate, parseMessageRecord, quote } from '../../shared/mandates/input';
+import { TEXT_LIMITS } from '../../shared/mandates/limits';
 import type { MandateMessage } from '../../shared/mandates/types';
 import { htmlToText } from './html-text';
 
@@ -36,6 +37,15 @@ export async function parseEmail(raw: Uint8Array): Promise<EmailResult> {
       ],
     };
   }
+  const warnings: string[] = [];
+  // Memory stays bounded on huge mail: the parser is only given the first rawMailBytes (the text parts come
+  // before the attachments that make mail that large).
+  if (raw.length > TEXT_LIMITS.rawMailBytes) {
+    warnings.push(
+      `it is ${mib(raw.length)} MiB; only its first ${mib(TEXT_LIMITS.rawMailBytes)} MiB are read (attachments are not triaged)`,
+    );
+    raw = raw.subarray(0, TEXT_LIMITS.rawMailBytes);
+  }
   let email;
   try {
     email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
@@ -43,7 +53,6 @@ export async function parseEmail(raw: Uint8Array): Promise<EmailResult> {
     return { ok: false, problems: [`could not be read as an email (${(error as Error).message})`] };
   }
 
-  const warnings: string[] = [];
   const rawDate = email.headers.find((h) => h.key === 'date')?.value;
   const date = rawDate === undefined ? undefined : normalizeSentDate(rawDate);
   if (rawDate !== undefined && date === undefined) {
@@ -54,10 +63,6 @@ export async function parseEmail(raw: Uint8Array): Promise<EmailResult> {
   // Some senders put an empty text/plain part beside the real HTML one: prefer plain text only when it has words.
   let text = plain || (email.html ? htmlToText(email.html) : '');
   text = text.replace(/\u0000/g, '');
-  if (text.length > MAX_TEXT_CHARS) {
-    warnings.push(`its text is ${text.length} characters long; only the first ${MAX_TEXT_CHARS} are triaged`);
-    text = text.slice(0, MAX_TEXT_CHARS);
-  }
   const subject = email.subject?.replace(/\u0000/g, '').slice(0, 2000);
   if (!text.trim() && !subject?.trim()) {
     return { ok: false, problems: ['has neither a subject nor any readable text (attachments only?)'] };
@@ -69,8 +74,12 @@ export async function parseEmail(raw: Uint8Array): Promise<EmailResult> {
   if (from) record.from = from.slice(0, 2000);
   if (date) record.date = date;
   const parsed = parseMessageRecord(record);
-  return parsed.ok ? { ok: true, message: parsed.value, warnings } : { ok: false, problems: parsed.problems };
+  return parsed.ok
+    ? { ok: true, message: parsed.value, warnings: [...warnings, ...(parsed.warnings ?? [])] }
+    : { ok: false, problems: parsed.problems };
 }
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0);
 
 function messageId(header: string | undefined): string | undefined {
   const id = header

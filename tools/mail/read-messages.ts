@@ -144,9 +144,12 @@ async function* readJsonLines(path: string): AsyncGenerator<Incoming> {
       continue;
     }
     const parsed = parseMessageRecord(value);
-    yield parsed.ok
-      ? { kind: 'message', where, message: parsed.value }
-      : { kind: 'problem', where, problems: parsed.problems };
+    if (!parsed.ok) {
+      yield { kind: 'problem', where, problems: parsed.problems };
+      continue;
+    }
+    for (const warning of parsed.warnings ?? []) yield { kind: 'warning', where, warning };
+    yield { kind: 'message', where, message: parsed.value };
   }
 }
 

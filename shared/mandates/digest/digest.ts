@@ -41,6 +41,8 @@ export interface AskRef {
 }
 
 export type DigestFlag =
+  /** The triage found the call close to must_do: "check this one — may be required", and why. */
+  | { kind: 'check'; reason: string }
   | { kind: 'short_notice'; sent: string; due: string; days: number }
   | { kind: 'repeat_of'; earlier: AskRef }
   | { kind: 'asked_again'; later: AskRef[] };
@@ -162,11 +164,13 @@ export function buildDigest(
         .filter((d): d is DigestDate => d !== undefined && inWindow(d.date))
         .sort((a, b) => a.date.localeCompare(b.date));
       if (!dates.length) continue;
-      if (part.tier === 'not_for_principals') {
+      // Left out as someone else's only when the triage is sure: a possible must-do is never dropped quietly.
+      if (part.tier === 'not_for_principals' && !part.check) {
         forOthers++;
         continue;
       }
       const flags: DigestFlag[] = [];
+      if (part.check) flags.push({ kind: 'check', reason: part.checkReason ?? '' });
       const notice = shortNoticeFlag(part.leadTimeDays, base.sent, dates, shortNotice);
       if (notice) flags.push(notice);
       const earlier =

@@ -7,12 +7,21 @@ import type { Contact, DeadlineKind, Tier } from '../types';
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Fri 4 Dec", with the year when asked for. */
-export function formatDay(day: string, withYear = false): string {
+/**
+ * "Fri 4 Dec", with the year when asked for (`true`) or when the day is not in the given year (the
+ * digest's own): a date from another year never passes for this year's.
+ */
+export function formatDay(day: string, withYear: boolean | string = false): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${weekday} ${d} ${MONTHS[m - 1]}${withYear ? ` ${y}` : ''}`;
+  const showYear = withYear === true || (typeof withYear === 'string' && day.slice(0, 4) !== withYear);
+  return `${weekday} ${d} ${MONTHS[m - 1]}${showYear ? ` ${y}` : ''}`;
 }
+
+/** The message a flagged entry carries in the panel and the digest. */
+export const CHECK_LABEL = 'Check this one — may be required';
+
+const formatDayIn = (day: string, year: string) => formatDay(day, year || false);
 
 const KIND_LABEL: Record<DeadlineKind, string> = {
   due: 'Due',
@@ -29,17 +38,21 @@ const TIER_LABEL: Record<Tier, string> = {
   not_for_principals: 'Not for principals',
 };
 
-function dateLine(d: DigestDate): string {
+function dateLine(d: DigestDate, year: string): string {
   const assumed = d.yearAssumed ? ' (year assumed)' : '';
-  return `${KIND_LABEL[d.kind]} ${formatDay(d.date)}${assumed}: “${d.text}”`;
+  return `${KIND_LABEL[d.kind]} ${formatDay(d.date, year)}${assumed}: “${d.text}”`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function flagText(flag: DigestFlag): string {
+/** A flag in words; days outside `year` (the digest's) show their year. */
+export function flagText(flag: DigestFlag, year = ''): string {
+  const formatDay = (day: string) => formatDayIn(day, year);
   switch (flag.kind) {
+    case 'check':
+      return flag.reason ? `${CHECK_LABEL}: ${flag.reason}` : CHECK_LABEL;
     case 'short_notice': {
       const gap =
         flag.days === 0
@@ -97,20 +110,23 @@ function heading(digest: Digest): string {
 }
 
 /** The lines that describe one entry, shared by the text and HTML renderings. */
-function entryLines(entry: DigestEntry): { title: string; details: string[]; meta: string; flags: string[] } {
-  const title = `${formatDay(entry.dates[0]!.date)} · ${entry.title}`;
-  const details = entry.dates.map(dateLine);
+function entryLines(
+  entry: DigestEntry,
+  year: string,
+): { title: string; details: string[]; meta: string; flags: string[] } {
+  const title = `${formatDay(entry.dates[0]!.date, year)} · ${entry.title}`;
+  const details = entry.dates.map((d) => dateLine(d, year));
   const cta = callToAction(entry);
   if (cta) details.push(cta);
   const meta = [
     entry.bulletin ? `In: ${entry.bulletin}` : '',
     entry.from ? `From: ${entry.from}` : '',
-    entry.sent ? `sent ${formatDay(entry.sent)}` : '',
+    entry.sent ? `sent ${formatDay(entry.sent, year)}` : '',
     entry.contacts.length ? `contact: ${contactText(entry.contacts)}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
-  return { title, details, meta, flags: entry.flags.map(flagText) };
+  return { title, details, meta, flags: entry.flags.map((f) => flagText(f, year)) };
 }
 
 function groups(digest: Digest): Array<{ label: string; entries: DigestEntry[] }> {
@@ -128,7 +144,7 @@ export function renderDigestText(digest: Digest): string {
   for (const group of groups(digest)) {
     out.push(group.label.toUpperCase(), '');
     group.entries.forEach((entry, i) => {
-      const { title, details, meta, flags } = entryLines(entry);
+      const { title, details, meta, flags } = entryLines(entry, digest.window.from.slice(0, 4));
       const tier = group.label === 'Must do' ? '' : ` [${TIER_LABEL[entry.tier]}]`;
       out.push(`${i + 1}. ${title}${tier}`);
       for (const line of details) out.push(`   ${line}`);
@@ -176,7 +192,7 @@ export function renderDigestHtml(digest: Digest): string {
       `<h3 style="font-size:15px;margin:16px 0 8px 0;text-transform:uppercase">${e(group.label)}</h3>`,
     );
     for (const entry of group.entries) {
-      const { title, details, meta, flags } = entryLines(entry);
+      const { title, details, meta, flags } = entryLines(entry, digest.window.from.slice(0, 4));
       const color = TIER_COLOR[entry.tier];
       out.push(`<div style="border-left:4px solid ${color};padding:2px 0 2px 10px;margin:0 0 12px 0">`);
       out.push(

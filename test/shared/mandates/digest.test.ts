@@ -82,7 +82,49 @@ describe('buildDigest', () => {
       { from: '2026-12-28', days: 7 },
     );
     expect(digest.entries[0]!.dates[0]).toMatchObject({ date: '2027-01-02', yearAssumed: true });
-    expect(renderDigestText(digest)).toContain('Due Sat 2 Jan (year assumed): “by January 2”');
+    // The window is in 2026, so a day in 2027 shows its year.
+    expect(renderDigestText(digest)).toContain('Due Sat 2 Jan 2027 (year assumed): “by January 2”');
+  });
+
+  it('shows the year of a date outside the window’s year, and leaves it off the rest', () => {
+    const digest = buildDigest(
+      [
+        source({ id: 'late', date: '2025-11-20' }, { tier: 'must_do', deadlines: [due('2026-12-03')] }),
+        source({ id: 'now', date: '2026-12-01' }, { tier: 'action', deadlines: [due('2026-12-04')] }),
+      ],
+      week,
+    );
+    const text = renderDigestText(digest);
+    expect(text).toContain('sent Thu 20 Nov 2025');
+    expect(text).toMatch(/sent Tue 1 Dec(?! 2026)/);
+    expect(text).toContain('Due Thu 3 Dec: “by 2026-12-03”');
+  });
+
+  it('shows "check this one — may be required" with the reason, even on an item for others', () => {
+    const digest = buildDigest(
+      [
+        source(
+          { id: 'close' },
+          {
+            tier: 'action',
+            deadlines: [due('2026-12-03')],
+            check: true,
+            checkReason: 'it reads as optional',
+          },
+        ),
+        source(
+          { id: 'elsewhere' },
+          { tier: 'not_for_principals', deadlines: [due('2026-12-04')], check: true, checkReason: 'who?' },
+        ),
+        source({ id: 'sure' }, { tier: 'not_for_principals', deadlines: [due('2026-12-04')] }),
+      ],
+      week,
+    );
+    expect(digest.entries.map((e) => e.id)).toEqual(['close', 'elsewhere']);
+    expect(digest.forOthers).toBe(1);
+    const text = renderDigestText(digest);
+    expect(text).toContain('! Check this one — may be required: it reads as optional');
+    expect(renderDigestHtml(digest)).toContain('Check this one — may be required: who?');
   });
 
   it('leaves out items addressed to others but counts them', () => {
