@@ -20,8 +20,8 @@ import {
   planNewNetwork,
   setUpNetworkTracker,
 } from '../../shared/network/network-files';
-import { SCHEMA_VERSION_METADATA_KEY, SHEET_SCHEMA_VERSION, TABS } from '../../shared/schema/sheet';
-import { connect, type ProductGoogle } from '../../tools/google/connect';
+import { SCHEMA_VERSION_METADATA_KEY, SHEET_SCHEMA_VERSION, TABS, tabByKey } from '../../shared/schema/sheet';
+import { connect, createSpreadsheetWithTabs, type ProductGoogle } from '../../tools/google/connect';
 import { NodeTransport, nodeClock } from '../../tools/google/node-transport';
 import { startSandbox, type Sandbox } from '../../tools/sandbox/server';
 
@@ -192,6 +192,35 @@ describe('joining a network as another member', () => {
       /^Nothing was created: Rounds can't see any folder/,
     );
     expect((await listFolderTree(ild.drive, picked.rootFolderId)).folders.map((f) => f.id)).toEqual([cycle]);
+  });
+});
+
+describe('upgrading a tracker the network set up by hand', () => {
+  it("adds the missing tabs and columns after the network's own, in one batchUpdate, and keeps its rows", async () => {
+    const spec = tabByKey('filings');
+    const filings = spec.columns.map((c) => c.header);
+    // Four of Rounds' columns and one of the network's own, typed by hand.
+    const old = { ...spec, columns: [...spec.columns.slice(0, 4), { key: 'mine', header: 'Our notes' }] };
+    const id = await createSpreadsheetWithTabs(ild.sheets, 'Old tracker', [tabByKey('schools'), old]);
+    const mine = [...filings.slice(0, 4), 'Our notes'];
+    await ild.sheets.batchUpdateValues(id, [
+      { range: a1('Filings', 'A2:E2'), values: [['r1', '2025-10-01', 'email', 'c1', 'ask Dana']] },
+    ]);
+    const setUp = await setUpNetworkTracker(ild.sheets, id);
+    expect(setUp.requests).toBe(3);
+    expect(setUp.report).toContain('Columns you added yourself were left where they were.');
+    const after = await ild.sheets.batchGet(id, [a1('Filings', '1:2')]);
+    expect(after.valueRanges?.[0]?.values).toEqual([
+      [...mine, ...filings.slice(4)],
+      ['r1', '2025-10-01', 'email', 'c1', 'ask Dana'],
+    ]);
+    const tabs = await ild.sheets.get(id, { fields: 'sheets.properties.title' });
+    expect(tabs.sheets?.map((s) => s.properties?.title)).toEqual([
+      'Schools',
+      'Filings',
+      ...TABS.map((t) => t.name).filter((n) => n !== 'Schools' && n !== 'Filings'),
+    ]);
+    expect((await setUpNetworkTracker(ild.sheets, id)).requests).toBe(2);
   });
 });
 
