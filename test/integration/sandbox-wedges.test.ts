@@ -114,6 +114,21 @@ describe('requests that used to wedge the sandbox', () => {
     expect((await prompt(t, 'GET', `drive/v3/files?q=${q(many)}`)).status).toBe(200);
   });
 
+  it('refuses a field mask nested thousands deep with 400', async () => {
+    const fields = `files(${'a('.repeat(5000)}b${')'.repeat(5000)})`;
+    await expectErrorResponse(
+      await prompt(t, 'GET', `drive/v3/files?fields=${fields}`),
+      400,
+      'invalidParameter',
+    );
+    const sheet = (await t.sheets.spreadsheets.create({ requestBody: {} })).data.spreadsheetId as string;
+    await expectSheetsError(
+      await prompt(t, 'GET', `v4/spreadsheets/${sheet}?fields=${'sheets('.repeat(5000)}x${')'.repeat(5000)}`),
+      400,
+      'INVALID_ARGUMENT',
+    );
+  });
+
   it('a resumable upload refuses bytes past its declared size, keeps none of them, and can still finish right', async () => {
     const start = await prompt(t, 'POST', 'upload/drive/v3/files?uploadType=resumable', {
       headers: { ...json, 'X-Upload-Content-Length': '5' },

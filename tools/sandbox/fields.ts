@@ -10,8 +10,12 @@ const fieldError = (fields: string): GoogleError =>
     locationType: 'parameter',
   });
 
+/** Real field masks nest a few levels; a hostile one thousands deep gets a 400, not a stack overflow. */
+const MAX_FIELDS_DEPTH = 32;
+
 export function parseFields(text: string): Selection {
   let pos = 0;
+  let depth = 0;
   const peek = (): string => text[pos] ?? '';
 
   function list(): Selection {
@@ -38,7 +42,9 @@ export function parseFields(text: string): Selection {
     let leaf: Selection | true = true;
     if (peek() === '(') {
       pos++;
+      if (++depth > MAX_FIELDS_DEPTH) throw fieldError(text.length > 200 ? `${text.slice(0, 200)}…` : text);
       leaf = list();
+      depth--;
       if (peek() !== ')') throw fieldError(text);
       pos++;
     }
