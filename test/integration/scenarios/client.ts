@@ -3,7 +3,8 @@
 // contract run. Nothing here assumes how many pages a list takes or that a new file is searchable at once.
 import { expect } from 'vitest';
 import { Filer } from '../../../shared/filing/filer';
-import { emailJob } from '../../../shared/filing/filing-job';
+import { NOT_VISIBLE_REASON } from '../../../shared/filing/file-doc';
+import { docJob, emailJob } from '../../../shared/filing/filing-job';
 import { utf8Decode, utf8Encode } from '../../../shared/google/bytes';
 import { type Drive, FOLDER_MIME } from '../../../shared/google/drive';
 import { NOT_TRASHED, allOf, inFolder } from '../../../shared/google/drive-query';
@@ -37,6 +38,7 @@ export interface ClientTarget extends ClientUser {
 export type ClientScenario = (t: ClientTarget) => Promise<void>;
 
 const filingsTab = tabByKey('filings');
+const DOC_MIME = 'application/vnd.google-apps.document';
 
 async function folder(t: ClientTarget, name: string): Promise<string> {
   return (await t.drive.create({ name, mimeType: FOLDER_MIME, parents: [t.folderId] })).id!;
@@ -217,4 +219,43 @@ export const clientScenarios: Record<string, ClientScenario> = {
       await second.grant(emlId);
       if (second.picks) expect(await getIfThere(second.drive, emlId)).toMatchObject({ id: emlId });
     },
+
+  'a Doc Rounds can see is filed as a shortcut; one it cannot see becomes a link row with a reason': async (
+    t,
+  ) => {
+    const step = await folder(t, 'Step 3 (Docs)');
+    const sheet = await spreadsheet(t, 'Rounds contract: Docs');
+    const mine = await t.drive.create({ name: 'Data analysis', mimeType: DOC_MIME, parents: [t.folderId] });
+    // A Doc of the second account's, never opened with this account's Rounds (when there is a second account).
+    const theirs = t.second && (await t.second.drive.create({ name: 'Their notes', mimeType: DOC_MIME }));
+    const target = { cycleId: 'cycle-2', step: 3 as const, stepFolderId: step };
+    const now = new Date().toISOString();
+    const jobs = [docJob({ docId: mine.id!, title: 'Data analysis' }, target, { now })];
+    if (theirs) jobs.push(docJob({ docId: theirs.id!, title: 'Their notes' }, target, { now }));
+    const filer = new Filer({
+      drive: t.drive,
+      filings: new TableAppender(t.sheets, sheet, filingsTab),
+      clock: nodeClock,
+      me: t.email,
+    });
+    const run = await filer.run(jobs, {
+      content: () => Promise.reject(new Error('Docs have no content to fetch')),
+    });
+    expect(run.jobs[0]!.result).toMatchObject({ status: 'filed', files: [{ slot: 'shortcut' }] });
+    const shortcut = await t.drive.get(
+      run.jobs[0]!.driveIds.shortcut!,
+      'id,mimeType,parents,shortcutDetails',
+    );
+    expect(shortcut).toMatchObject({ parents: [step], shortcutDetails: { targetId: mine.id } });
+    expect((await t.drive.get(mine.id!)).parents).toEqual([t.folderId]);
+    if (theirs) {
+      expect(run.jobs[1]!.result).toMatchObject({ status: 'linked', reason: NOT_VISIBLE_REASON });
+      await t.second!.drive.client.send({
+        method: 'DELETE',
+        url: `${t.second!.drive.api}/files/${theirs.id}`,
+      });
+    }
+    const rows = (await new TableAppender(t.sheets, sheet, filingsTab).read()).rows;
+    expect(rows.map((r) => r.record.kind)).toEqual(theirs ? ['doc', 'doc'] : ['doc']);
+  },
 };
