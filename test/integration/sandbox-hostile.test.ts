@@ -51,6 +51,9 @@ describe('hostile requests', () => {
         'NaN',
         'null',
         String(Math.floor(random() * 1e12)),
+        '('.repeat(3000),
+        `files(${'a('.repeat(2000)}`,
+        `${'not '.repeat(2000)}trashed = true`,
       ]);
     const id = (): string => (random() < 0.5 ? pick(Object.values(real)) : junk());
     const value = (depth = 0): unknown => {
