@@ -2,7 +2,7 @@
 // time), and carry out a confirmed proposal by creating only the folders that are missing. Existing folders
 // are only ever read: this module never renames, moves, re-parents or deletes anything.
 import type { Drive } from '../google/drive';
-import { FOLDER_MIME } from '../google/drive';
+import { FOLDER_MIME, MAX_GENERATED_IDS } from '../google/drive';
 import { NOT_TRASHED, allOf, inFolder, mimeTypeIs } from '../google/drive-query';
 import { ensureFolder } from '../google/source-files';
 import type { AdoptionProposal, FolderEntry } from './adoption';
@@ -66,9 +66,30 @@ export interface AdoptionResult {
 }
 
 /**
- * Creates the proposal's missing folders, parents first, each tagged {src:'rounds', srcId:'folder:<key>'}
- * so a retry after a lost answer (or a second click) finds it instead of making another. Adopted folders are
- * used as they are. A proposal with problems is refused before anything is created.
+ * Sets aside a Drive id for each folder the proposal will create (one files.generateIds). Store the result
+ * before applying it: a retry after a stopped worker then names the same folders instead of making others,
+ * even while Drive's search does not show them yet.
+ */
+export async function reserveFolderIds(
+  drive: Pick<Drive, 'generateIds'>,
+  proposal: AdoptionProposal,
+): Promise<AdoptionProposal> {
+  const missing = proposal.proposals.filter((p) => p.action === 'create' && !p.reservedId);
+  const ids: string[] = [];
+  while (ids.length < missing.length)
+    ids.push(...(await drive.generateIds(Math.min(MAX_GENERATED_IDS, missing.length - ids.length))));
+  const byKey = new Map(missing.map((p, i) => [p.key, ids[i]!]));
+  return {
+    ...proposal,
+    proposals: proposal.proposals.map((p) => (byKey.has(p.key) ? { ...p, reservedId: byKey.get(p.key) } : p)),
+  };
+}
+
+/**
+ * Creates the proposal's missing folders, parents first, under ids set aside for them (reserveFolderIds; done
+ * here when the caller has not), each tagged {src:'rounds', srcId:'folder:<key>'}, so a lost answer is settled
+ * with files.get and a later proposal recognises them. Adopted folders are used as they are, never changed.
+ * A proposal with problems is refused before anything is created.
  */
 export async function applyAdoption(
   drive: Drive,
@@ -77,12 +98,15 @@ export async function applyAdoption(
 ): Promise<AdoptionResult> {
   if (proposal.problems.length)
     throw new Error(`Nothing was created: ${proposal.problems.join(' ')} Correct these first.`);
+  // Ids reserved earlier may already name folders an interrupted run made; ids reserved now cannot.
+  const reservedBefore = new Set(proposal.proposals.flatMap((p) => (p.reservedId ? [p.key] : [])));
+  const reserved = await reserveFolderIds(drive, proposal);
   const folders: FolderLayout['folders'] = {};
   const created: string[] = [];
-  for (const p of proposal.proposals)
+  for (const p of reserved.proposals)
     if (p.action === 'adopt' && p.folderId)
       folders[p.key] = { folderId: p.folderId, name: p.name, adopted: true };
-  const missing = proposal.proposals.filter((p) => p.action === 'create');
+  const missing = reserved.proposals.filter((p) => p.action === 'create');
   // Parents first: a level can only start when the level above has its folders.
   for (const kind of ['cycle', 'step', 'schools', 'school'] as const) {
     const level = missing.filter((p) => p.role.kind === kind);
@@ -93,6 +117,8 @@ export async function applyAdoption(
         parentId,
         source: { src: 'rounds', srcId: `${FOLDER_SOURCE_PREFIX}${p.key}` },
         name: p.name,
+        id: p.reservedId,
+        maybeMade: reservedBefore.has(p.key),
       });
       if (!made.file.id) throw new Error(`Drive made the folder for ${p.place} without an id.`);
       folders[p.key] = { folderId: made.file.id, name: made.file.name ?? p.name, adopted: false };

@@ -66,6 +66,8 @@ export interface FolderProposal {
   alternatives: Candidate[];
   /** True when the user chose this. */
   corrected: boolean;
+  /** For a folder to create: the Drive id set aside for it (reserveFolderIds), kept with the stored proposal. */
+  reservedId?: string;
 }
 
 export interface AdoptionProposal {

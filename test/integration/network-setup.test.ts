@@ -11,7 +11,7 @@ import { NOT_TRASHED, allOf, inFolder } from '../../shared/google/drive-query';
 import { Sheets, a1 } from '../../shared/google/sheets';
 import { type HttpRequest, NetworkError } from '../../shared/google/transport';
 import { proposeAdoption } from '../../shared/network/adoption';
-import { applyAdoption, listFolderTree } from '../../shared/network/adoption-apply';
+import { applyAdoption, listFolderTree, reserveFolderIds } from '../../shared/network/adoption-apply';
 import {
   NotVisibleError,
   SPREADSHEET_MIME,
@@ -288,5 +288,35 @@ describe('adopting existing folders', () => {
     expect(again.proposals.filter((p) => p.action === 'create')).toEqual([]);
     expect((await applyAdoption(ild.drive, again)).created).toEqual([]);
     expect((await listFolderTree(ild.drive, root)).folders).toHaveLength(after.folders.length);
+  });
+});
+
+describe('setting up folders again after an interruption', () => {
+  it('names the same folders with the ids set aside, even while Drive search does not show them yet', async () => {
+    const lagging = await startSandbox({ dir: join(dir, 'lagging'), port: 0, searchLagMs: 60_000 });
+    const google = connect({ origin: lagging.url });
+    try {
+      const root = (await google.drive.create({ name: 'New network', mimeType: FOLDER_MIME })).id!;
+      const shape = {
+        rootFolderId: root,
+        cycles: [{ id: 'c1', name: 'Cycle 1' }],
+        schools: [{ id: 'a', name: 'Alder K-8' }],
+      };
+      // The worker stores the proposal with its reserved ids before creating anything.
+      const stored = await reserveFolderIds(google.drive, proposeAdoption(shape, []));
+      const first = await applyAdoption(google.drive, stored);
+      expect(first.created).toHaveLength(11);
+      // Run again (the worker was stopped before it saved the result): the ids settle it, nothing is made twice.
+      const again = await applyAdoption(google.drive, stored);
+      expect(again.created).toEqual([]);
+      expect(again.layout).toEqual(first.layout);
+      const ids = Object.values(first.layout.folders).map((f) => f.folderId);
+      expect(ids.sort()).toEqual(stored.proposals.map((p) => p.reservedId).sort());
+      // Search has not caught up: a fresh listing would not show them, which is why the ids are kept.
+      expect((await listFolderTree(google.drive, root)).folders).toEqual([]);
+    } finally {
+      google.close();
+      await lagging.close();
+    }
   });
 });
