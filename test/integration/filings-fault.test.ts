@@ -89,12 +89,16 @@ async function fileAll(filer: Filer, batch: ReturnType<typeof emails>, midway?: 
     },
   });
   await restarting;
+  lastFiled = Date.now();
   return run;
 }
 
+/** When the last batch ended: a search sees its files only SEARCH_LAG_MS later. */
+let lastFiled = 0;
+
 /** Counted through searches, so they wait out the search lag first and follow every short page. */
 async function countFiles(drive: Drive, folderId: string) {
-  await new Promise((r) => setTimeout(r, SEARCH_LAG_MS + 100));
+  await new Promise((r) => setTimeout(r, Math.max(0, lastFiled + SEARCH_LAG_MS + 100 - Date.now())));
   const files = await drive.listAll(allOf(inFolder(folderId), NOT_TRASHED));
   return { files: files.length, sources: new Set(files.map((f) => f.appProperties?.srcId)).size };
 }
