@@ -44,8 +44,13 @@ export function initialsOf(name: string): Set<string> {
   if (withoutSchool.length > 1) initials.add(first(withoutSchool));
   const distinct = distinctiveWords(name);
   if (distinct.length > 1) initials.add(first(distinct));
+  // "Dr. Martin Luther King Jr. Elementary" is "MLK": titles are not part of the initials people use.
+  const untitled = distinct.filter((w) => !TITLES.has(w));
+  if (untitled.length > 1) initials.add(first(untitled));
   return initials;
 }
+
+const TITLES = new Set(['dr', 'mr', 'mrs', 'miss', 'st', 'saint', 'sr', 'jr', 'president', 'general']);
 
 export interface NamedMatch<T> {
   item: T;

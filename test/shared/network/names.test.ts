@@ -30,6 +30,11 @@ describe('school names as people write them', () => {
     expect(matchSchoolName('RHMS', schools)?.item.id).toBe('rhm');
   });
 
+  it('leaves titles out of initials, as people do', () => {
+    const mlk = { id: 'mlk', name: 'Dr. Martin Luther King Jr. Elementary' };
+    expect(matchSchoolName('MLK', [...schools, mlk])?.item.id).toBe('mlk');
+  });
+
   it('refuses initials two schools share rather than guess', () => {
     const twins = [...schools, { id: 'mgm', name: 'Maple Glen Elementary' }];
     expect(matchSchoolName('MGE', twins)).toBeNull();
