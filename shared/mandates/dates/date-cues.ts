@@ -25,6 +25,7 @@ const DUE_LEAD = [
   'thru',
   'closes',
   'closes on',
+  'close',
   'close on',
   'closing',
   'closed on',

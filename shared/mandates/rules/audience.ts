@@ -62,6 +62,8 @@ const INLINE_TO =
   /(?:^|\s)(?:TO|To|Attention|ATTENTION)\s*:\s*(.{0,300}?)(?=\s+(?:[A-Z][A-Za-z]*\.?\s*){1,2}:|$)/;
 const INLINE_CUE = /TO|To|Attention|ATTENTION|ROUTING/;
 const INLINE_ROUTING = /\bROUTING\s+(.{0,400}?)(?=\s+[A-Z]{3,}:|$)/;
+/** The words before a role in a title that make it the addressee: "for", "to", "attention". */
+const ADDRESSED_IN_TITLE = /\b(?:for|to|attention|attn)\s*:?\s*(?:all\s+|the\s+)?$/i;
 const GLUE =
   /\b(?:and|all|other|public|private|school|schools|district|of|the|in|for|ordinary|special|aided|state|local|&|\/|with|a)\b/gi;
 
@@ -121,6 +123,14 @@ export function headerAudience(
     title,
     subject === undefined && firstWords && title.length <= TEXT_LIMITS.sentenceChars ? firstWords : undefined,
   );
+  // A title that says whom it is for ("Required action for superintendents", "Standards for Teachers",
+  // "Note to all principals") addresses them as plainly as a TO: line, when no address line did.
+  if (evidence.length === 0) {
+    const addressed = inTitle.filter((m) =>
+      ADDRESSED_IN_TITLE.test(title.slice(Math.max(0, m.index - 12), m.index)),
+    );
+    if (addressed.length) take(title, addressed);
+  }
   const addressees = inTitle.filter((m) => !isModifier(title, m));
   if (addressees.length > 0 && addressees.every((m) => !m.role.principalSide))
     titleOthers.push(...addressees.map((m) => m.role.role));

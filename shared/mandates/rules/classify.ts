@@ -271,7 +271,7 @@ const NO_DUE_DATES: ReadonlyMap<number, DueDate> = new Map();
 const PASSIVE =
   /^(?:must|shall|should|will|need to|needs to|has to|have to|are to|is to|are required to|is required to|are expected to|is expected to|to)?\s*(?:also\s+|all\s+|then\s+)?be\s+([a-z]+(?:ed|en|wn|ne|lt|nt|ld|un))\b(.{0,60})/i;
 const NOT_AN_AGENT =
-  /^\s*by\s+(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|the\s+(?:end|close|start|beginning|deadline|due)|close|noon|midnight|end|\d)/i;
+  /^\s*by\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|the\s+(?:end|close|start|beginning|deadline|due)|close|noon|midnight|end|\d)/i;
 const AGENT = /^\s*by\s+(?:the\s+)?(\S+(?:\s+\S+){0,3})/i;
 
 /** Someone the text names as the doer without a role word ("to be completed by Ms Reyes"). */

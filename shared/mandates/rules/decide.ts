@@ -37,10 +37,12 @@ function titleAsks(header: HeaderAudience): boolean {
   let asks = TITLE_ASKS.get(header);
   if (asks === undefined) {
     const words = wordsOf(header.title);
+    // A title that says something is due ("Staff evaluations due May 1") asks too.
     asks =
       signalMatches('request', header.title, words).words.length +
-        signalMatches('duty', header.title, words).words.length >
-      0;
+        signalMatches('duty', header.title, words).words.length +
+        signalMatches('deadline', header.title, words).words.length >
+        0 || /\bdue\b(?!\s+to\b)/i.test(header.title);
     TITLE_ASKS.set(header, asks);
   }
   return asks;

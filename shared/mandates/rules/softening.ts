@@ -54,6 +54,12 @@ export const SOFTENING_RULES: readonly BuiltinRule[] = [
       'your cooperation',
       'is greatly appreciated',
       // Ceremony, not asks: "please join us in welcoming", "I would like to take this opportunity to thank".
+      'please join us in welcoming',
+      'please join me in welcoming',
+      'please join us in congratulating',
+      'please join me in congratulating',
+      'please join us in thanking',
+      'please join me in thanking',
       'join us in welcoming',
       'join me in welcoming',
       'join us in congratulating',
