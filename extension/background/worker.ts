@@ -14,6 +14,11 @@ import { onTabClosed, onTabNavigated } from '../platform/tabs';
 import { browserApi } from '../platform/browser';
 import { asGoogleAddress } from '../platform/sandbox-pages';
 import { forgetSeenPage, rememberSeenPage } from './seen-pages';
+import { signIn, signOut } from './account';
+import { runPanelCommand } from './panel-commands';
+import { restrictSessionToExtension } from '../platform/storage';
+import { onWake } from '../platform/alarms';
+import { kickQueue, RETRY_ALARM } from './filing-runner';
 
 const api = browserApi();
 
@@ -22,6 +27,11 @@ const api = browserApi();
 api.runtime.onInstalled.addListener(() => void disablePanelByDefault());
 api.runtime.onStartup.addListener(() => void disablePanelByDefault());
 toggleSidebarFromToolbar();
+// Before anything is stored: the sign-in token lives in session storage, which content scripts must not read.
+void restrictSessionToExtension();
+// The filing queue outlives the worker: whatever woke it (an alarm, a tab, the panel) picks the work up again.
+onWake(RETRY_ALARM, () => void kickQueue());
+void kickQueue();
 
 onTabNavigated((tabId, url) => {
   if (url !== undefined && roundsSiteOf(asGoogleAddress(url))) {
@@ -36,7 +46,26 @@ onTabNavigated((tabId, url) => {
 
 onTabClosed((tabId) => void forgetSeenPage(tabId));
 
-onWorkerMessage((message, tabId) => {
+onWorkerMessage((message, tabId, sender) => {
+  // The panel's requests reach Google with the user's token: a content script (beside a web page that
+  // could be hostile) may not make them.
+  if (!sender.extensionPage && ['sign-in', 'sign-out', 'panel-command'].includes(message.type)) {
+    return { ok: false, problem: "Only Rounds' own panel can ask for this." };
+  }
+  switch (message.type) {
+    case 'sign-in':
+      return signIn().then((account) => {
+        if (account.state !== 'signed-in')
+          return { ok: false, problem: 'problem' in account ? account.problem : 'Not signed in.' };
+        // Work queued while signed out goes now.
+        void kickQueue();
+        return { ok: true } as const;
+      });
+    case 'sign-out':
+      return signOut().then(() => ({ ok: true }) as const);
+    case 'panel-command':
+      return runPanelCommand(message.command);
+  }
   if (tabId === undefined) return { ok: false, problem: 'This message must come from a Gmail or Docs tab.' };
   switch (message.type) {
     case 'open-panel':

@@ -4,7 +4,12 @@
 // relies on are gone, it says which ones instead of guessing.
 import { readGmailDate } from '../../shared/browser/gmail-dates';
 import { gmailMessageId, gmailThreadId } from '../../shared/browser/gmail-ids';
-import { MAX_BODY_CHARS, type GmailMessage, type Person, type SeenPage } from '../../shared/browser/seen-page';
+import {
+  MAX_BODY_CHARS,
+  type GmailMessage,
+  type Person,
+  type SeenPage,
+} from '../../shared/browser/seen-page';
 import { readableText } from './page-text';
 
 const SUBJECT = 'h2.hP';
@@ -41,6 +46,14 @@ function hashNamesConversation(url: string): boolean {
   return /^[^/]+(?:\/[^/]+)*\/[A-Za-z0-9_-]{16,}$/.test(hash);
 }
 
+/**
+ * Only Gmail's own chrome counts: an HTML email can contain anything, including markup shaped like
+ * Gmail's attachment chips or recipient list, so nothing inside the message body (.a3s) is read as one.
+ */
+function outsideBody(found: NodeListOf<Element>): Element[] {
+  return Array.from(found).filter((element) => !element.closest('.a3s'));
+}
+
 function readMessage(element: Element, missing: Set<string>): GmailMessage | null {
   const sender = element.querySelector('span.gD[email]');
   const date = element.querySelector('span.g3[title]');
@@ -49,10 +62,10 @@ function readMessage(element: Element, missing: Set<string>): GmailMessage | nul
   if (!sender || !date) return null;
   const body = element.querySelector('.a3s');
   const seen = new Set<string>();
-  const to = Array.from(element.querySelectorAll('.hb span[email]'))
+  const to = outsideBody(element.querySelectorAll('.hb span[email]'))
     .map(person)
     .filter((p) => p.email && !seen.has(p.email) && seen.add(p.email));
-  const attachments = Array.from(element.querySelectorAll('span.aZo'))
+  const attachments = outsideBody(element.querySelectorAll('span.aZo'))
     .map((a) => (a.querySelector('.aV3')?.textContent ?? '').trim())
     .filter((name) => name.length > 0)
     .map((name) => ({ name: name.slice(0, 500) }));

@@ -1,6 +1,6 @@
 // Keeps the worker told what the page shows: reads it once the page settles after each change (Gmail
 // and Docs are single-page apps that rebuild the view without loading), and sends only what changed.
-import type { Reply } from '../../shared/browser/extension-messages';
+import type { Reply, ToContent } from '../../shared/browser/extension-messages';
 import type { SeenPage } from '../../shared/browser/seen-page';
 import { isOrphaned, onContentMessage, sendToWorker } from '../platform/messaging';
 
@@ -9,7 +9,19 @@ export const SETTLE_MS = 400;
 /** ...but a page that never goes quiet (a ticking clock, an animation) is still read this often. */
 export const MAX_WAIT_MS = 2000;
 
-export function watchPage(read: () => SeenPage, signal: AbortSignal): void {
+/** Answers the worker's other requests to this page (Gmail's original message, its list). */
+export type PageRequests = (message: Exclude<ToContent, { type: 'read-again' }>) => Promise<Reply>;
+
+const noOtherRequests: PageRequests = async () => ({
+  ok: false,
+  problem: 'This page cannot do that.',
+});
+
+export function watchPage(
+  read: () => SeenPage,
+  signal: AbortSignal,
+  answer: PageRequests = noOtherRequests,
+): void {
   let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waitingSince: number | undefined;
@@ -47,12 +59,12 @@ export function watchPage(read: () => SeenPage, signal: AbortSignal): void {
   window.addEventListener('hashchange', soon, { signal });
   window.addEventListener('popstate', soon, { signal });
   const unlisten = onContentMessage((message) => {
-    switch (message.type) {
-      case 'read-again':
-        return report(true).then(({ ok }) =>
-          ok ? { ok } : { ok, problem: 'The page could not tell Rounds.' },
-        );
+    if (message.type === 'read-again') {
+      return report(true).then(({ ok }) =>
+        ok ? { ok } : { ok, problem: 'The page could not tell Rounds.' },
+      );
     }
+    return answer(message);
   });
   const stop = () => {
     observer.disconnect();

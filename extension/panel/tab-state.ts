@@ -2,7 +2,7 @@
 // the worker recorded for it, kept live from session storage.
 import { signal } from '@preact/signals';
 import { seenPageKey } from '../../shared/browser/seen-page';
-import { toSeenPageState, type SeenPageState } from '../background/seen-pages';
+import { pageProblemKey, toSeenPageState, type SeenPageState } from '../background/seen-pages';
 import { sessionStore } from '../platform/storage';
 import { activeTabId, watchActiveTab } from '../platform/tabs';
 
@@ -21,15 +21,19 @@ async function follow(tabId: number | undefined, signal: AbortSignal): Promise<v
     seenPage.value = { state: 'none' };
     return;
   }
-  sessionStore.watch(
-    seenPageKey(tabId),
-    (value) => {
-      if (followedTab.value === tabId) seenPage.value = toSeenPageState(value);
-    },
-    signal,
-  );
-  const stored = await sessionStore.get(seenPageKey(tabId));
-  if (followedTab.value === tabId && !signal.aborted) seenPage.value = toSeenPageState(stored);
+  // A record the worker could not save leaves a problem line instead: the panel says so.
+  let record: unknown;
+  let problem: unknown;
+  const show = () => {
+    if (followedTab.value === tabId && !signal.aborted) seenPage.value = toSeenPageState(record, problem);
+  };
+  sessionStore.watch(seenPageKey(tabId), (value) => ((record = value), show()), signal);
+  sessionStore.watch(pageProblemKey(tabId), (value) => ((problem = value), show()), signal);
+  [record, problem] = await Promise.all([
+    sessionStore.get(seenPageKey(tabId)),
+    sessionStore.get(pageProblemKey(tabId)),
+  ]);
+  show();
 }
 
 export async function startFollowing(search: string, lifetime: AbortSignal): Promise<void> {

@@ -55,7 +55,21 @@ export const sendToWorker = (message: ToWorker) =>
 export const sendToTab = (tabId: number, message: ToContent) =>
   send(() => browserApi().tabs.sendMessage(tabId, stamped(message)));
 
-type Handler<T> = (message: T, tabId: number | undefined) => Reply | Promise<Reply>;
+/** Who sent a message: the tab (content scripts, or an extension page open in a tab) and whether it is Rounds' own page. */
+export interface Sender {
+  tabId: number | undefined;
+  /** True for the side panel and other pages of the extension itself; false for content scripts. */
+  extensionPage: boolean;
+}
+
+type Handler<T> = (message: T, tabId: number | undefined, sender: Sender) => Reply | Promise<Reply>;
+
+function isExtensionPage(sender: chrome.runtime.MessageSender): boolean {
+  const own = browserApi().runtime.getURL('');
+  return (
+    typeof sender.url === 'string' && sender.url.startsWith(own) && sender.id === browserApi().runtime.id
+  );
+}
 
 function listen<T>(
   check: (input: unknown) => { ok: true; value: T } | { ok: false; problem: string },
@@ -75,7 +89,8 @@ function listen<T>(
     // it calls sidePanel.open(). Chrome before 148 ignores a Promise returned from an onMessage listener
     // (crbug.com/1185241), so the reply goes through sendResponse and `return true` keeps the channel
     // open (Firefox accepts this too). Can go when minimum_chrome_version reaches 148.
-    Promise.resolve(handle(checked.value, sender.tab?.id)).then(sendResponse, (error: unknown) =>
+    const from: Sender = { tabId: sender.tab?.id, extensionPage: isExtensionPage(sender) };
+    Promise.resolve(handle(checked.value, sender.tab?.id, from)).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, problem: error instanceof Error ? error.message : String(error) }),
     );
     return true;

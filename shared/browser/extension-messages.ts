@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { describeIssues } from '../schema/issues';
 import { SeenPageSchema, type Checked } from './seen-page';
+import { PanelCommandSchema } from './panel-commands';
 
 /**
  * Every message carries this version. After an update, a tab can still run the old content script until
@@ -21,17 +22,29 @@ export const ToWorkerSchema = v.variant('type', [
   v.object({ type: v.literal('page-seen'), page: SeenPageSchema }),
   /** The user clicked Rounds' button on the page (a user gesture the worker needs to open the panel). */
   v.object({ type: v.literal('open-panel') }),
+  // From the side panel (not a tab): the worker does the Google work, the panel watches storage.
+  v.object({ type: v.literal('sign-in') }),
+  v.object({ type: v.literal('sign-out') }),
+  v.object({ type: v.literal('panel-command'), command: PanelCommandSchema }),
 ]);
 export type ToWorker = v.InferOutput<typeof ToWorkerSchema>;
 
 export const ToContentSchema = v.variant('type', [
   /** The side panel asks the page to read itself again (after the user expanded messages, say). */
   v.object({ type: v.literal('read-again') }),
+  /** The worker asks Gmail's page for one message as Gmail's "show original" gives it. */
+  v.object({
+    type: v.literal('fetch-original'),
+    gmailMessageId: v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/)),
+  }),
+  /** The worker asks Gmail's list for the conversations to file: those ticked, or every one shown. */
+  v.object({ type: v.literal('list-conversations'), scope: v.picklist(['selected', 'all']) }),
 ]);
 export type ToContent = v.InferOutput<typeof ToContentSchema>;
 
 export const ReplySchema = v.variant('ok', [
-  v.object({ ok: v.literal(true) }),
+  /** `data` is checked by whoever asked for it (each request has its own answer shape). */
+  v.object({ ok: v.literal(true), data: v.optional(v.unknown()) }),
   v.object({ ok: v.literal(false), problem: v.string() }),
 ]);
 export type Reply = v.InferOutput<typeof ReplySchema>;

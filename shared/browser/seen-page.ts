@@ -33,6 +33,8 @@ export const GmailThreadSchema = v.object({
   messages: v.pipe(v.array(GmailMessageSchema), v.minLength(1, 'a conversation has at least one message')),
   /** Messages Gmail shows collapsed: their content is not on the page until the user expands them. */
   collapsed: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Set when the bodies were cut so the record fits in session storage (a very long conversation). */
+  trimmed: v.optional(v.boolean()),
 });
 export type GmailThread = v.InferOutput<typeof GmailThreadSchema>;
 

@@ -48,7 +48,12 @@ export function bundleOptions(build: ExtensionBuild): BuildOptions {
     sourcemap: build.production ? false : 'linked',
     // Keep non-ASCII escaped: Chrome refuses content scripts that are not valid UTF-8, and escaping sidesteps it.
     charset: 'ascii',
-    define: { ROUNDS_GOOGLE_ORIGIN: JSON.stringify(build.googleOrigin) },
+    define: {
+      ROUNDS_GOOGLE_ORIGIN: JSON.stringify(build.googleOrigin),
+      // The Google OAuth client ("Web application", redirect https://<extension id>.chromiumapp.org/) is the
+      // publisher's, not the code's: given at build time, empty in a build that only talks to the sandbox.
+      ROUNDS_OAUTH_CLIENT_ID: JSON.stringify(process.env.ROUNDS_OAUTH_CLIENT_ID ?? ''),
+    },
     plugins: [forbidGoogleapis],
     write: false,
     logLevel: 'silent',

@@ -1,0 +1,40 @@
+// What the worker learned about the open email or Doc for the panel: the message as Gmail's original
+// gives it (what will be filed: subject, sender, date, each attachment) and whether anyone in the network
+// filed it already (from the Filings tab), kept in session storage under `looked-up:<source id>`.
+import * as v from 'valibot';
+
+export const lookedUpKey = (sourceId: string) => `looked-up:${sourceId}`;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+export const PriorSchema = v.object({
+  filedAt: text(100),
+  filedBy: text(320),
+  byYou: v.boolean(),
+  cycleId: text(600),
+  step: v.optional(v.number()),
+  school: v.optional(text(500)),
+  links: v.array(text(2000)),
+});
+export type Prior = v.InferOutput<typeof PriorSchema>;
+
+export const LookedUpSchema = v.variant('state', [
+  v.object({ state: v.literal('looking') }),
+  v.object({ state: v.literal('failed'), problem: text(2000) }),
+  v.object({
+    state: v.literal('found'),
+    /** Emails: the RFC 5322 Message-ID; absent for Docs. */
+    messageId: v.optional(text(600)),
+    subject: text(2000),
+    from: text(1000),
+    date: text(100),
+    attachments: v.array(v.object({ name: text(500), size: v.number() })),
+    prior: v.optional(PriorSchema),
+  }),
+]);
+export type LookedUp = v.InferOutput<typeof LookedUpSchema>;
+
+export function readLookedUp(input: unknown): LookedUp | undefined {
+  const parsed = v.safeParse(LookedUpSchema, input);
+  return parsed.success ? parsed.output : undefined;
+}

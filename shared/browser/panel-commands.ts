@@ -1,0 +1,57 @@
+// What the side panel asks the worker to do. The panel never calls Google itself: it sends one of these,
+// the worker does the work with the token only it holds, and the panel watches storage for the outcome.
+import * as v from 'valibot';
+import { STEP_NUMBERS } from '../domain';
+
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const name = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const driveId = v.pipe(v.string(), v.regex(/^[\w-]{1,200}$/, 'a Drive id is letters, digits, - and _'));
+
+/** Where to file: a cycle's step, and the school it is about when there is one. */
+export const FilingChoiceSchema = v.object({
+  cycleId: name(200),
+  step: v.picklist(STEP_NUMBERS, 'the step is a number from 1 to 8'),
+  /** The Schools tab's id of the school the work is about, when it is about one. */
+  schoolId: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
+export type FilingChoice = v.InferOutput<typeof FilingChoiceSchema>;
+
+export const PanelCommandSchema = v.variant('kind', [
+  v.object({
+    kind: v.literal('create-network'),
+    name: name(200),
+    schools: v.pipe(v.array(name(200)), v.maxLength(60)),
+  }),
+  /** Join: the spreadsheet and root folder the member granted Rounds (Picker, or the sandbox's stand-in). */
+  v.object({ kind: v.literal('join-network'), spreadsheetId: driveId, rootFolderId: driveId }),
+  v.object({ kind: v.literal('propose-adoption') }),
+  v.object({
+    kind: v.literal('adopt-folders'),
+    corrections: v.array(
+      v.union([
+        v.object({ key: name(300), folderId: driveId }),
+        v.object({ key: name(300), create: v.literal(true) }),
+      ]),
+    ),
+  }),
+  v.object({ kind: v.literal('refresh-network') }),
+  v.object({ kind: v.literal('forget-network') }),
+  /** Look in the Filings tab for the open email or Doc: "Filed to … by …". */
+  v.object({ kind: v.literal('look-up'), tabId }),
+  v.object({
+    kind: v.literal('file-email'),
+    tabId,
+    gmailMessageId: v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/)),
+    choice: FilingChoiceSchema,
+  }),
+  v.object({ kind: v.literal('file-doc'), tabId, choice: FilingChoiceSchema }),
+  v.object({
+    kind: v.literal('file-list'),
+    tabId,
+    scope: v.picklist(['selected', 'all']),
+    choice: FilingChoiceSchema,
+  }),
+  v.object({ kind: v.literal('queue'), action: v.picklist(['pause', 'resume', 'cancel', 'clear-finished']) }),
+]);
+export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;
