@@ -44,9 +44,10 @@ function parse(argv: string[]): StartOptions | string {
     };
     try {
       if (flag === '--headless') options.headless = true;
-      else if (flag === '--dir')
-        ({ dir: options.dir, fresh: options.fresh } = { dir: resolve(value()), fresh: false });
-      else if (flag === '--out') options.out = resolve(value());
+      else if (flag === '--dir') {
+        options.dir = resolve(value());
+        options.fresh = false;
+      } else if (flag === '--out') options.out = resolve(value());
       else if (flag === '--port') {
         const raw = value();
         const port = Number(raw);

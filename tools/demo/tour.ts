@@ -1,7 +1,7 @@
 // The scripted tour of `npm start --headless`: drives the built extension through the principal's day in
 // the demo network, saves a screenshot per step, and reports each step as done, not in this build yet
 // (with what is missing), or failed. It never reports a step it did not see happen.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoBrowser } from './browser';
 import { DEMO_USER } from './network';
@@ -28,6 +28,10 @@ interface WorkerGlobals {
 
 export async function runTour(demo: DemoStore, browser: DemoBrowser, outDir: string): Promise<TourStep[]> {
   mkdirSync(outDir, { recursive: true });
+  // Only this tour's own files go: a previous run's screenshots would pass for this run's.
+  for (const name of readdirSync(outDir)) {
+    if (/^\d{2}-[\w-]+\.png$/.test(name) || name === 'tour.json') rmSync(join(outDir, name));
+  }
   let shot = 0;
   let current: string[] = [];
   const context: TourContext = {
