@@ -11,8 +11,9 @@ const USAGE = `Usage: rounds sandbox [--dir DIR] [--port N] [--host H] [--latenc
 Serves Drive v3 and Sheets v4 (the subset Rounds uses) on loopback, storing everything under DIR
 (default ./.sandbox): every Drive folder is a directory, every file its bytes, metadata beside it.
   --latency MS        delay every response
-  --fault-rate R      fail this share of API requests (0..1): 429, 500, 503 or a dropped connection,
-                      before or after the write; --seed S makes the sequence reproducible
+  --fault-rate R      fail this share of API requests (0..1): a rate limit (Drive 403/429, Sheets 429),
+                      500, 503 or a dropped connection, before or after the write; --seed S makes the
+                      sequence reproducible
   --tokens FILE       accept only these tokens: JSON [{"token","scopes":[...],"user":"a@b.org","expiresAt"?}];
                       a token whose only Drive scope is drive.file reaches only files its user created
                       or that were picked for them (POST /__sandbox/pick {"user","fileId"})

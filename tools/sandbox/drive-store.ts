@@ -67,7 +67,17 @@ export class DriveStore {
     mkdirSync(this.rootDir, { recursive: true });
     const statePath = join(dir, '.sandbox', 'state.json');
     if (existsSync(statePath)) {
-      this.rootId = (JSON.parse(readFileSync(statePath, 'utf8')) as { rootId: string }).rootId;
+      let rootId: unknown;
+      try {
+        rootId = (JSON.parse(readFileSync(statePath, 'utf8')) as { rootId?: unknown }).rootId;
+      } catch (err) {
+        throw new Error(`The sandbox's state file ${statePath} is not valid JSON: ${(err as Error).message}`);
+      }
+      if (typeof rootId !== 'string' || rootId === '')
+        throw new Error(
+          `The sandbox's state file ${statePath} has no "rootId": restore it, or start on a new --dir.`,
+        );
+      this.rootId = rootId;
     } else {
       this.rootId = '0A' + newId(17);
       writeJsonAtomic(statePath, { rootId: this.rootId });

@@ -11,7 +11,9 @@
 //   await sandbox.close() -> stops accepting, drops open connections; the store under `dir` stays as is, and
 //                    startSandbox on the same dir (and port) carries on where it stopped.
 // Faults (faultRate 0..1, seeded by `seed`) are 429/500/503 or a destroyed socket, injected before the handler or
-// after it (mutation applied, response lost). rateLimits.sheets / rateLimits.drive limit requests per user.
+// after it (mutation applied, response lost); a rate-limit fault takes the shape its API sends (Drive: 403
+// userRateLimitExceeded or 429; Sheets: 429 RESOURCE_EXHAUSTED), with Retry-After: 1 unless retryAfter is false.
+// rateLimits.sheets / rateLimits.drive limit requests per user.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
