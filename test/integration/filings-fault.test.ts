@@ -19,7 +19,7 @@ import { ROW_ID_HEADER, tabByKey } from '../../shared/schema/sheet';
 import { connect, createSpreadsheetWithTabs, type ProductGoogle } from '../../tools/google/connect';
 import { nodeClock, staticTokens } from '../../tools/google/node-transport';
 import { grantToken } from '../../tools/sandbox/auth';
-import { startSandbox, type SandboxOptions } from '../../tools/sandbox/server';
+import { startSandbox, type SandboxOptions, type SandboxStats } from '../../tools/sandbox/server';
 
 const FILINGS = 500;
 const SEARCH_LAG_MS = 2000;
@@ -126,6 +126,7 @@ describe('filing 500 emails while Google misbehaves', () => {
       const first = await fileAll(filerFor(google, ctx.spreadsheetId), batch);
       expect(statuses(first.jobs)).toEqual({ filed: FILINGS });
       expect(sandbox.stats().faults.after).toBeGreaterThan(20);
+      expect(sandbox.stats().byStatus['429']).toBeGreaterThan(10);
       expect(await countFiles(google.drive, ctx.folderId)).toEqual({
         files: batch.files,
         sources: batch.files,
@@ -167,6 +168,12 @@ describe('filing 500 emails while Google misbehaves', () => {
       };
       const first = await fileAll(filerFor(google, ctx.spreadsheetId), batch, restart);
       expect(kills).toBe(1);
+      // The restarted sandbox did real work for the rest of the batch, and failed some of it.
+      const after = (await (
+        await fetch(`http://127.0.0.1:${ctx.port}/__sandbox/stats`)
+      ).json()) as SandboxStats;
+      expect(after.byRoute['drive.files.create.upload']).toBeGreaterThan(100);
+      expect(after.faults.before + after.faults.after).toBeGreaterThan(20);
       expect(statuses(first.jobs)).toEqual({ filed: FILINGS });
       expect(await countFiles(google.drive, ctx.folderId)).toEqual({
         files: batch.files,
