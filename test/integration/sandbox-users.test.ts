@@ -111,6 +111,14 @@ describe('drive.file: each user reaches only what they made or picked', () => {
       404,
     );
     expect(inFolder.error.message).toBe(`File not found: ${folder}.`);
+    // A resumable upload is refused when it starts, before any bytes are sent.
+    const resumable = await fetch(`${run.sandbox.url}/upload/drive/v3/files?uploadType=resumable`, {
+      method: 'POST',
+      headers: { ...json, Authorization: 'Bearer bob', 'X-Upload-Content-Length': '3' },
+      body: JSON.stringify({ name: 'big.eml', parents: [folder] }),
+    });
+    expect(resumable.status).toBe(404);
+    expect(resumable.headers.get('location')).toBeNull();
     await expectGoogleError(
       bob.drive.files.create({
         requestBody: {

@@ -6,9 +6,8 @@ import { intParam, json, parseJsonBody, type Reply } from './http';
 import { SPREADSHEET, hasBytes, type DriveFile, type DriveStore } from './drive-store';
 import { fileResource, newFile, patchFile, projectFile, projectList } from './drive-files';
 import { matches, parseQuery } from './drive-query';
-import { parseMultipart, type UploadSession, type UploadSessions } from './drive-uploads';
+import { parseMultipart, uploadLength, type UploadSession, type UploadSessions } from './drive-uploads';
 import type { GeneratedIds } from './drive-ids';
-import { uploadLength } from './drive-uploads';
 import type { Ctx, Route } from './route';
 
 /** Hooks the Sheets side provides so a spreadsheet made through Drive is a real, empty spreadsheet. */
@@ -71,15 +70,21 @@ export function driveRoutes({ store, uploads, ids, access, hooks, search = {} }:
   const reply = (ctx: Ctx, file: DriveFile): Reply =>
     json(projectFile(fileResource(store, file), ctx.query.get('fields')));
 
+  /** A files.create body as Google checks it, including that its parent and shortcut target are reachable. */
+  function checkedNew(ctx: Ctx, metadata: Record<string, unknown>, mediaType?: string) {
+    const init = newFile(store, ids, metadata, ctx.now, mediaType);
+    reachable(ctx, init.parents[0] as string);
+    if (init.shortcutDetails) reachable(ctx, init.shortcutDetails.targetId);
+    return init;
+  }
+
   function create(
     ctx: Ctx,
     metadata: Record<string, unknown>,
     content?: Buffer,
     mediaType?: string,
   ): DriveFile {
-    const init = newFile(store, ids, metadata, ctx.now, mediaType);
-    reachable(ctx, init.parents[0] as string);
-    if (init.shortcutDetails) reachable(ctx, init.shortcutDetails.targetId);
+    const init = checkedNew(ctx, metadata, mediaType);
     if (content && !hasBytes(init.mimeType)) {
       throw new GoogleError(
         400,
@@ -186,7 +191,7 @@ export function driveRoutes({ store, uploads, ids, access, hooks, search = {} }:
   /** A resumable session's URL is where the client PUTs bytes: Google's own shape, with upload_id. */
   function startResumable(ctx: Ctx, metadata: Record<string, unknown>, fileId?: string): Reply {
     if (fileId) patchFile(store, get(ctx, fileId), metadata, ctx.query);
-    else newFile(store, ids, metadata, ctx.now); // validate now: Google rejects a bad body when the session starts
+    else checkedNew(ctx, metadata); // validate now: Google rejects a bad body when the session starts
     const declared = uploadLength(ctx.headers['x-upload-content-length']);
     const session = uploads.start({
       fileId: fileId ? get(ctx, fileId).id : undefined,
