@@ -7,19 +7,27 @@ import { GoogleApiError } from '../google/errors';
 import { createWithId, getIfThere } from '../google/source-files';
 import type { FiledFile, FilingJob } from './filing-job';
 import { fileName } from './file-email';
-import { driveLink } from './filing-row';
+import { docLink, driveLink } from './filing-row';
 
 export const NOT_VISIBLE_REASON =
   "Rounds can't see this Doc in Drive (it was not made or opened with Rounds), so the step folder has no shortcut to it; the Filings tab links to the Doc instead.";
 
-export type StoredDoc = { files: FiledFile[] } | { reason: string };
+export type StoredDoc = { files: FiledFile[] } | { reason: string; link: string };
 
-export async function storeDoc(drive: Drive, job: FilingJob): Promise<StoredDoc> {
+/**
+ * `shortcutId` is asked for only once the Doc is known to be visible: it returns the job's id for the shortcut,
+ * setting one aside (and having the job saved) the first time.
+ */
+export async function storeDoc(
+  drive: Drive,
+  job: FilingJob,
+  shortcutId: () => Promise<string>,
+): Promise<StoredDoc> {
   if (job.what.kind !== 'doc') throw new Error('storeDoc files Docs only.');
   const docId = job.what.docId;
-  if (!(await visible(drive, docId))) return { reason: NOT_VISIBLE_REASON };
-  const id = job.driveIds.shortcut;
-  if (!id) throw new Error(`No Drive id was set aside for the shortcut to "${job.what.title}".`);
+  const linked = { reason: NOT_VISIBLE_REASON, link: docLink(docId) };
+  if (!(await visible(drive, docId))) return linked;
+  const id = await shortcutId();
   try {
     const { file } = await createWithId(drive, {
       id,
@@ -40,7 +48,7 @@ export async function storeDoc(drive: Drive, job: FilingJob): Promise<StoredDoc>
   } catch (error) {
     // Google refuses a shortcut to a target the app may not use; the link row still records the filing.
     if (error instanceof GoogleApiError && !error.retryable && (error.status === 403 || error.status === 404))
-      return { reason: NOT_VISIBLE_REASON };
+      return linked;
     throw error;
   }
 }

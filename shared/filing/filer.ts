@@ -22,8 +22,8 @@ import type { AppendResult, TableContents, TableRow } from '../google/table-rows
 import type { Clock } from '../google/transport';
 import { type StoredDoc, storeDoc } from './file-doc';
 import { type EmailContent, checkContent, emailSlots, storeEmail } from './file-email';
-import type { FiledFile, FilingJob, FilingResult } from './filing-job';
-import { docLink, filingRow } from './filing-row';
+import type { FilingJob, FilingResult } from './filing-job';
+import { filingRow } from './filing-row';
 import { FilingsIndex, type PriorFiling } from './filings-index';
 import { RowBatcher, type RowBatcherOptions } from './row-batcher';
 import { Slots } from './slots';
@@ -183,7 +183,7 @@ export class Filer {
     if (halted()) return undefined;
 
     this.storing++;
-    let stored: { files: FiledFile[] } | { reason: string } | undefined;
+    let stored: StoredDoc | undefined;
     try {
       stored = await this.slots.run(async () => {
         if (halted()) return undefined;
@@ -193,8 +193,10 @@ export class Filer {
           await this.reserve(job, emailSlots(content), 'files', io);
           return { files: await storeEmail(this.options.drive, job, content) };
         }
-        await this.reserve(job, ['shortcut'], 'shortcuts', io);
-        return storeDoc(this.options.drive, job) as Promise<StoredDoc>;
+        return storeDoc(this.options.drive, job, async () => {
+          await this.reserve(job, ['shortcut'], 'shortcuts', io);
+          return job.driveIds.shortcut!;
+        });
       });
     } finally {
       this.storing--;
@@ -204,8 +206,7 @@ export class Filer {
     const filedAt = new Date(this.options.clock.now()).toISOString();
     const filedBy = this.options.me;
     const files = 'files' in stored ? stored.files : [];
-    const links =
-      'files' in stored ? stored.files.map((f) => f.link) : [docLink((what as { docId: string }).docId)];
+    const links = 'files' in stored ? stored.files.map((f) => f.link) : [stored.link];
     const written = this.batcher.add(filingRow(job, { filedAt, filedBy, files, links }));
     // The last filing of a burst need not wait for the next flush slot.
     if (this.storing === 0) this.batcher.hurry();
@@ -217,7 +218,7 @@ export class Filer {
       if (found && !sameMember(found.filedBy, filedBy)) return this.alreadyFiled(found);
     }
     if ('reason' in stored)
-      return { status: 'linked', filedAt, filedBy, link: links[0]!, reason: stored.reason };
+      return { status: 'linked', filedAt, filedBy, link: stored.link, reason: stored.reason };
     return { status: 'filed', filedAt, filedBy, files };
   }
 

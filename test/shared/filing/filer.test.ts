@@ -224,6 +224,8 @@ describe('filing a Doc', () => {
       reason: NOT_VISIBLE_REASON,
     });
     expect(google.files.size).toBe(1);
+    expect(run.jobs[0]!.driveIds).toEqual({});
+    expect(google.counts.generateIds).toBe(0);
     expect(cell(google.rows()[0]!, 'Links')).toBe('https://docs.google.com/document/d/doc-x/edit');
   });
 });
