@@ -100,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Rounds demo: the Cedar Valley K-8 Network (invented), store in ${here(options.dir)}`);
   const demo = await startOnPort(options.dir, options.port);
   const profile = mkdtempSync(join(tmpdir(), 'rounds-demo-profile-'));
+  // Ctrl+C may end the process before the finally below has run; the browser profile still goes.
+  process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
   let browser;
   try {
     console.log(
