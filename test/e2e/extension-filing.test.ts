@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_E2E } from './chromium';
 import { PDF, threadPage, writeMailbox, type FixtureMessage } from './filing-fixtures';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { openPanel, signIn, startHarness, tabOf, type Harness } from './sandbox-extension';
 
 const TOKEN = 'FMfcgzQbgRnJrHxGwZlkDcTqSsVvWpXb';
@@ -62,7 +63,9 @@ describe.skipIf(SKIP_E2E)('filing the open email from the side panel', () => {
     fixtures = mkdtempSync(join(tmpdir(), 'rounds-mail-'));
     writeMailbox(fixtures, 0, threadPage(DANA), [DANA]);
     writeMailbox(fixtures, 1, threadPage(DANA_IN_SECOND_MAILBOX), [DANA_IN_SECOND_MAILBOX]);
-    h = await startHarness(fixtures);
+    // Picking the network's folder lets a member's drive.file token see what is inside it (Google's docs
+    // leave this open; README "How a second member gets access"): the second member adopts the same folders.
+    h = await startHarness(fixtures, { pickFolderGrantsChildren: true });
     const gmail = await h.context.newPage();
     await gmail.goto(`${h.sandbox.url}/__fixtures/mail/mail/u/0/#inbox/${TOKEN}`);
     tabId = await tabOf(h, `https://mail.google.com/mail/u/0/#inbox/${TOKEN}`, 'gmail-thread');
@@ -74,16 +77,21 @@ describe.skipIf(SKIP_E2E)('filing the open email from the side panel', () => {
     rmSync(fixtures, { recursive: true, force: true });
   });
 
-  it('signs in through the consent page and keeps the token away from pages', async () => {
+  it('signs in through the consent page; the token stays in the worker, never in the Gmail page', async () => {
     await signIn(h, panel, 'dana.harper@example.org');
     expect(await panel.locator('.account').innerText()).toContain('dana.harper@example.org');
-    // Content scripts cannot read session storage, where the token is.
     const worker = h.context.serviceWorkers()[0]!;
-    const level = await worker.evaluate(async () => {
+    const token = await worker.evaluate(async () => {
       const all = await chrome.storage.session.get('auth');
-      return typeof (all.auth as { token?: string } | undefined)?.token;
+      return (all.auth as { token: string }).token;
     });
-    expect(level).toBe('string');
+    expect(token).toMatch(/^ya29\./);
+    // Nothing of it reaches the page beside the panel: not its markup, not its storage.
+    const gmail = h.context.pages().find((p) => p.url().includes('/mail/u/0/'))!;
+    const seen = await gmail.evaluate(
+      () => document.documentElement.outerHTML + JSON.stringify(localStorage),
+    );
+    expect(seen).not.toContain(token);
   });
 
   it('creates a network with its schools, folders and tracker', async () => {
@@ -117,6 +125,81 @@ describe.skipIf(SKIP_E2E)('filing the open email from the side panel', () => {
     await panel.getByText('Filed to').first().waitFor({ timeout: 30_000 });
     expect(await panel.getByRole('button', { name: 'File this email' }).count()).toBe(0);
     expect(await filesNamed(`${DANA.subject}.eml`)).toHaveLength(1);
+    expect(await filingsRows()).toHaveLength(1);
+  });
+
+  it('a second member filing the same email makes no second copy and sees who filed it', async () => {
+    const network = (await h.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.local.get('network')))
+      .network as { rootFolderId: string; spreadsheetId: string };
+    // Pat works in another browser: nothing of Dana's is stored there, and Pat signs in as Pat.
+    await panel.getByRole('button', { name: 'Sign out' }).click();
+    await h.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.local.clear());
+    for (const fileId of [network.rootFolderId, network.spreadsheetId]) {
+      const res = await fetch(`${h.sandbox.url}/__sandbox/pick`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user: 'pat.okafor@example.org', fileId }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const gmail = await h.context.newPage();
+    await gmail.goto(`${h.sandbox.url}/__fixtures/mail/mail/u/1/#inbox/${TOKEN}`);
+    const patTab = await tabOf(h, `https://mail.google.com/mail/u/1/#inbox/${TOKEN}`, 'gmail-thread');
+    const patPanel = await openPanel(h, patTab);
+    await signIn(h, patPanel, 'pat.okafor@example.org');
+    await patPanel
+      .getByLabel('Link to the network spreadsheet')
+      .fill(`https://docs.google.com/spreadsheets/d/${network.spreadsheetId}/edit`);
+    await patPanel
+      .getByLabel("Link to the network's folder")
+      .fill(`https://drive.google.com/drive/folders/${network.rootFolderId}`);
+    await patPanel.getByRole('button', { name: 'Join' }).click();
+    await patPanel
+      .getByRole('button', { name: 'Confirm and create what is missing' })
+      .click({ timeout: 60_000 });
+    const filed = patPanel.getByText('Filed to').first();
+    await filed.waitFor({ timeout: 60_000 });
+    expect(await patPanel.locator('.filed').first().innerText()).toMatch(/Maple Grove by Dana/);
+    expect(await patPanel.getByRole('button', { name: 'File this email' }).count()).toBe(0);
+
+    // Even asked directly, the worker files nothing twice: the Filings tab knows this Message-ID.
+    const reply = await patPanel.evaluate(
+      (tab) =>
+        chrome.runtime.sendMessage({
+          v: 1,
+          type: 'panel-command',
+          command: {
+            kind: 'file-email',
+            tabId: tab,
+            gmailMessageId: '18c0aaaa00000001',
+            choice: { cycleId: 'cycle:1', step: 5 },
+          },
+        }),
+      patTab,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await patPanel
+      .getByText(/already filed by/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(await filesNamed(`${DANA.subject}.eml`)).toHaveLength(1);
+    expect(await filesNamed('room-4-samples.pdf')).toHaveLength(1);
+    expect(await filingsRows()).toHaveLength(1);
+  });
+
+  it("says plainly when Gmail's page lacks what Rounds reads, and files nothing", async () => {
+    const dir = join(fixtures, 'mail', 'mail', 'u', '2');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="en"><title>Mail</title><body><div role="main"><div class="nH"><h2 class="hP">Changed</h2><div class="a3s">Text only</div></div></div></body></html>',
+    );
+    const gmail = await h.context.newPage();
+    await gmail.goto(`${h.sandbox.url}/__fixtures/mail/mail/u/2/#inbox/${TOKEN}`);
+    const tab = await tabOf(h, `https://mail.google.com/mail/u/2/#inbox/${TOKEN}`, 'gmail-unreadable');
+    const view = await openPanel(h, tab);
+    await view.getByRole('heading', { name: "Rounds can't read this Gmail page" }).waitFor();
+    expect(await view.getByRole('button', { name: 'File this email' }).count()).toBe(0);
     expect(await filingsRows()).toHaveLength(1);
   });
 });
