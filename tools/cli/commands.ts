@@ -38,4 +38,10 @@ export const commands: Command[] = [
     summary: 'list the mandate dates in a window, must-do first (text or email-safe HTML)',
     load: () => import('./digest'),
   },
+  {
+    name: 'check-ipop',
+    summary:
+      'check problems of practice (.jsonl) against the qualities of an IPOP, with advice per criterion',
+    load: () => import('./check-ipop'),
+  },
 ];
