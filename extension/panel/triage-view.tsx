@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { triage } from '../../shared/mandates/triage';
 import type { Deadline, Tier, Triage } from '../../shared/mandates/types';
 import type { GmailMessage } from '../../shared/browser/seen-page';
+import { t } from '../platform/i18n';
 
 export const TIER_LABELS: Record<Tier, string> = {
   must_do: 'Must do',
@@ -40,6 +41,12 @@ export function TriageView({ message, subject }: { message: GmailMessage; subjec
         <span class={`tier ${result.tier}`}>{TIER_LABELS[result.tier]}</span>{' '}
         <span class="status">{Math.round(result.confidence * 100)}% sure · worked out in your browser</span>
       </p>
+      {result.check && (
+        <p role="note">
+          <strong>{t('triageCheck')}</strong>
+          {result.checkReason ? `: ${result.checkReason}` : ''}
+        </p>
+      )}
       {result.deadlines.length > 0 && (
         <>
           <h3>Dates</h3>
