@@ -22,7 +22,8 @@ import type { SandboxStats } from '../sandbox/server';
 const EMAILS = Number(process.env.BENCH_FILINGS ?? 200);
 const LATENCY_MS = 100;
 const SHEETS_LIMIT = { requests: 60, perMs: 60_000 };
-const BULK = 16;
+/** The Filer's default concurrency; BENCH_BULK=32 shows what more in flight buys on this machine. */
+const BULK = Number(process.env.BENCH_BULK ?? 16);
 const TARGETS = { requestsPerEmail: 1.1, speedUp: 10 };
 const filingsTab = tabByKey('filings');
 
