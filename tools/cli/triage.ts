@@ -1,6 +1,7 @@
 // `rounds triage FILE`: labels central-office mail (JSON Lines, an .eml or an .mbox) with its tier, audience,
 // deadlines, asks and reasons, one JSON line per message; bad records are named by line on stderr.
 import type { MandateMessage } from '../../shared/mandates/types';
+import { TEXT_LIMITS } from '../../shared/mandates/limits';
 import { triageAll } from '../../shared/mandates/triage';
 import { readInto, rulesOption } from '../mail/intake';
 import { lineWriter, parseOptions, usageError } from '../mail/options';
@@ -9,13 +10,16 @@ import type { CommandIO } from './commands';
 const HELP = `Usage: rounds triage FILE [--rules RULES.json]
 
 Sorts central-office mail the way a good ILD would and explains every call. Prints one JSON line per
-message: {"id", "tier", "confidence", "audience", "deadlines", "actions", "contacts", "systems",
-"leadTimeDays", "reasons", "repeatOf"?, "items"?}. A bulletin adds "items", each triaged the same way.
-Nothing is sent anywhere and no mail is changed: the command only reads FILE.
+message: {"id", "tier", "confidence", "check"?, "checkReason"?, "audience", "deadlines", "actions",
+"contacts", "systems", "leadTimeDays", "reasons", "repeatOf"?, "items"?}. "check": true means the call is
+close to must_do ("check this one — may be required") and "checkReason" says why. A bulletin adds "items",
+each triaged the same way. Nothing is sent anywhere and no mail is changed: the command only reads FILE.
 
 FILE is one of (told apart by content, then by extension):
   JSON Lines   one {"id", "text", "subject"?, "from"?, "date"?} object per line (.jsonl);
-               "date" is 2026-12-04, an ISO date-time or a mail Date header; blank lines are skipped
+               "date" is 2026-12-04, an ISO date-time or a mail Date header (any other "date" is
+               a note on stderr and the message is triaged without lead time); blank lines are
+               skipped; only the first ${TEXT_LIMITS.readChars.toLocaleString('en-US')} characters of a text are read (with a note)
   an email     a single message saved as .eml (Message-ID is the id)
   a mailbox    an .mbox file of many messages (Thunderbird, Apple Mail, Google Takeout)
 

@@ -13,23 +13,11 @@ interface CompiledRule {
 
 // Compiled once at module load: one first-word index per rule, and one shared index for the signals read
 // in every sentence, so a sentence's words are walked once for all of them.
-const COMPILED: Record<Signal, CompiledRule[]> = {
-  duty: [],
-  deadline: [],
-  recurring: [],
-  choice: [],
-  signup: [],
-  request: [],
-  condition: [],
-  invitation: [],
-  imperative: [],
-  compliance: [],
-  response: [],
-  information: [],
-  courtesy: [],
-};
+// Grouped by signal from the table itself, so a new rule (or a new signal) is added in the table only.
+const COMPILED = {} as Record<Signal, CompiledRule[]>;
 for (const rule of BUILTIN_RULES)
-  COMPILED[rule.signal].push({ rule, matcher: new PhraseMatcher(rule.phrases) });
+  (COMPILED[rule.signal] ??= []).push({ rule, matcher: new PhraseMatcher(rule.phrases) });
+const compiled = (signal: Signal): CompiledRule[] => COMPILED[signal] ?? [];
 
 /** The signals every sentence is read for, in one phrase table (one list per rule). */
 const SENTENCE_SIGNALS = [
@@ -44,11 +32,11 @@ const SENTENCE_SIGNALS = [
   'condition',
 ] as const;
 type SentenceSignal = (typeof SENTENCE_SIGNALS)[number];
-const SENTENCE_RULES = SENTENCE_SIGNALS.flatMap((signal) => COMPILED[signal].map((c) => ({ signal, c })));
+const SENTENCE_RULES = SENTENCE_SIGNALS.flatMap((signal) => compiled(signal).map((c) => ({ signal, c })));
 const SENTENCE_TABLE = new PhraseSets(SENTENCE_RULES.map((r) => r.c.rule.phrases));
 // The same table with the courtesy phrases in front: most sentences have none, and then one walk of their
 // words answers everything; a sentence with courtesy words is read again without them.
-const COURTESY_LISTS = COMPILED.courtesy.map((c) => c.rule.phrases);
+const COURTESY_LISTS = compiled('courtesy').map((c) => c.rule.phrases);
 const FIRST_PASS = new PhraseSets([...COURTESY_LISTS, ...SENTENCE_RULES.map((r) => r.c.rule.phrases)]);
 
 type Signals = Record<SentenceSignal, { words: string[]; at: number }>;
@@ -135,7 +123,7 @@ export function signalMatches(
 ): { words: string[]; at: number } {
   const found: string[] = [];
   let at = -1;
-  for (const c of COMPILED[signal]) {
+  for (const c of compiled(signal)) {
     for (const m of c.matcher.find(text, words, 6)) {
       found.push(m.text);
       if (at < 0 || m.start < at) at = m.start;
@@ -146,7 +134,7 @@ export function signalMatches(
 
 // The signals read in the opening of a message as a whole, in one table (one list per rule).
 const OPENING_RULES = (['response', 'information'] as const).flatMap((signal) =>
-  COMPILED[signal].map((c) => ({ signal, c })),
+  compiled(signal).map((c) => ({ signal, c })),
 );
 const OPENING_TABLE = new PhraseSets(OPENING_RULES.map((r) => r.c.rule.phrases));
 
@@ -162,7 +150,7 @@ export function openingSignals(words: readonly Word[]): { response: string[]; in
 /** The sentence's words without courtesy phrases ("please contact us with questions"). */
 function withoutCourtesy(text: string, words: Word[]): Word[] {
   const spans: [number, number][] = [];
-  for (const c of COMPILED.courtesy)
+  for (const c of compiled('courtesy'))
     for (const m of c.matcher.find(text, words)) spans.push([m.start, m.start + m.text.length]);
   if (spans.length === 0) return words;
   return words.filter((w) => !spans.some(([a, b]) => w.start >= a && w.start < b));
@@ -181,7 +169,7 @@ function firstWordAt(text: string, at: number): string {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The first words of the command verbs: a sentence opening with none of them is no command. */
-const IMPERATIVE_STARTS = new PhraseSets(COMPILED.imperative.map((c) => c.rule.phrases));
+const IMPERATIVE_STARTS = new PhraseSets(compiled('imperative').map((c) => c.rule.phrases));
 const NO_COMMAND: { words: string[]; at: number } = Object.freeze({ words: [], at: -1 }) as {
   words: string[];
   at: number;
@@ -306,5 +294,7 @@ function endsAtModal(text: string, duty: { words: string[] }): boolean {
 
 /** The rule behind a signal (the first, where a signal has several), for reasons and weights. */
 export function ruleOf(signal: Signal): BuiltinRule {
-  return (COMPILED[signal][0] as CompiledRule).rule;
+  const rule = compiled(signal)[0]?.rule;
+  if (!rule) throw new Error(`no built-in rule has the signal "${signal}"`);
+  return rule;
 }

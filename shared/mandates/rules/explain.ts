@@ -1,7 +1,7 @@
 // Generates the principal-facing explanation of the built-in triage rules from the rule data itself, so
 // the explanation can never drift from what the engine does.
 
-import { BUILTIN_RULES, DERIVED_RULES } from './builtin';
+import { BUILTIN_RULES, CHECKS, DERIVED_RULES } from './builtin';
 import { ROLES } from './roles';
 import { TIER_WORDS } from './user-rules';
 
@@ -47,6 +47,12 @@ export function explainRules(): string {
     '- A request with a due date is a must-do too, unless the message leaves it to you (an invitation, a sign-up, "optional", your views) and no duty word says it is required.',
   );
   lines.push('- A single polite request in a message that calls itself information only is FYI.');
+  lines.push(
+    '- In the passive ("forms must be returned", "all pupils must be screened") the doer is you, unless the sentence names who does it ("to be completed by the finance office").',
+  );
+  lines.push('');
+  lines.push('When the call is close, it says "check this one — may be required" and why:');
+  for (const why of Object.values(CHECKS)) lines.push(`- ${why}`);
   lines.push('');
   lines.push(
     'Dates: a due date ("by", "no later than", "deadline") is kept apart from an event date ("the meeting is on"), the opening of a window ("applications open"), its closing, and recurring dates ("each year"). Deadlines relative to an event or to receipt ("two weeks before", "within 10 days of") are worked out when the anchor has a date.',
