@@ -1,6 +1,7 @@
 // The product's own Google client (shared/google over node:http) against the local sandbox, one scenario per
 // endpoint the product uses: Drive queries, creates, shortcuts, uploads (multipart and resumable, resumed after
-// an interruption), Sheets reads and writes, idempotent rows, and the 401 -> refresh -> "sign in again" path.
+// an interruption), Sheets reads and writes, idempotent rows, rate limits as each API sends them, and the
+// 401 -> refresh -> "sign in again" path; then the shared client scenarios (scenarios/client.ts) with two users.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -221,6 +222,39 @@ describe('Sheets through the product client', () => {
     expect(error).toMatchObject({ status: 400, retryable: false });
     const after = await google.sheets.get(id, { fields: 'sheets.properties.title' });
     expect(after.sheets?.map((s) => s.properties?.title)).toEqual(['Filings']);
+  });
+});
+
+describe('rate limits as each API sends them, without Retry-After', () => {
+  it("waits out Drive's 403 userRateLimitExceeded and 429 and Sheets' 429 RESOURCE_EXHAUSTED until everything is answered", async () => {
+    const store = mkdtempSync(join(tmpdir(), 'rounds-limits-'));
+    const limited = await startSandbox({
+      dir: store,
+      port: 0,
+      retryAfter: false,
+      rateLimits: { drive: { requests: 4, perMs: 500 }, sheets: { requests: 2, perMs: 500 } },
+    });
+    const g = connect({
+      origin: limited.url,
+      sheetsLimit: null,
+      retry: { baseDelayMs: 100, maxDelayMs: 800, maxAttempts: 3, quotaWaitMs: 20_000 },
+    });
+    try {
+      const sheet = await createSpreadsheetWithTabs(g.sheets, 'Limits', [tabByKey('filings')]);
+      const folder = (await g.drive.create({ name: 'Limits', mimeType: FOLDER_MIME })).id!;
+      const got = await Promise.all([
+        ...Array.from({ length: 16 }, () => g.drive.get(folder)),
+        ...Array.from({ length: 6 }, () => g.sheets.batchGet(sheet, [a1('Filings', '1:1')])),
+      ]);
+      expect(got).toHaveLength(22);
+      const stats = limited.stats();
+      expect(stats.byStatus['403']).toBeGreaterThan(0);
+      expect(stats.byStatus['429']).toBeGreaterThan(0);
+    } finally {
+      g.close();
+      await limited.close();
+      rmSync(store, { recursive: true, force: true });
+    }
   });
 });
 
