@@ -8,7 +8,7 @@ import { ROOT } from './build/build';
 import { buildExtension } from './build/extension';
 import { launchDemoBrowser } from './demo/browser';
 import { filedReport } from './demo/filed';
-import { fixturesDirOf, startDemo, type DemoStore } from './demo/seed';
+import { DRIVE_USERS, fixturesDirOf, startDemo, type DemoStore } from './demo/seed';
 import { runTour, type TourStep } from './demo/tour';
 
 const USAGE = `usage: npm start [-- --headless] [--dir DIR] [--out DIR] [--port N]
@@ -143,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
     console.log('\nThe tour (headless):');
     const steps = await runTour(demo, browser, options.out);
     printSteps(steps);
-    console.log(`\n${filedReport(demo)}`);
+    console.log(`\n${await filedReport(demo, DRIVE_USERS.ild.token)}`);
     console.log(`Screenshots and tour.json: ${here(options.out)}`);
     return steps.some((s) => s.outcome.status === 'failed') ? 1 : 0;
   } finally {

@@ -1,6 +1,7 @@
 // `npm start -- --headless` as a user runs it: the demo network is seeded, the tour drives the built
-// extension in headless Chromium and saves a screenshot per step, every step is either done or plainly
-// "not in this build yet" (never failed), and a second run on the same --dir creates and files nothing twice.
+// extension in headless Chromium through sign-in, joining, adopting the folders and filing (one email,
+// five from the list, a Doc) with a screenshot per step, and a second run on the same --dir creates and
+// files nothing twice.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { promisify } from 'node:util';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filedFiles } from '../../tools/demo/filed';
+import { TOUR_BULK, TOUR_FIRST } from '../../tools/demo/mail';
 import { demoMailbox } from '../../tools/demo/mailbox';
 import type { TourStep } from '../../tools/demo/tour';
 import { SKIP_E2E } from './chromium';
@@ -34,7 +36,7 @@ async function start(dir: string, out: string): Promise<{ stdout: string; steps:
       '--port',
       '0',
     ],
-    { cwd: ROOT, env, timeout: 150_000 },
+    { cwd: ROOT, env, timeout: 220_000 },
   );
   const steps = JSON.parse(readFileSync(join(out, 'tour.json'), 'utf8')) as TourStep[];
   return { stdout, steps };
@@ -61,62 +63,95 @@ describe('the demo mailbox', () => {
 
 describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
   let dir: string;
+  let store: string;
   let first: { stdout: string; steps: TourStep[] };
+  const threads = demoMailbox();
+  const toured = [TOUR_FIRST, ...TOUR_BULK].map((key) => threads.find((t) => t.key === key)!);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rounds-demo-'));
-    first = await start(join(dir, 'store'), join(dir, 'tour-1'));
-  }, 180_000);
+    store = join(dir, 'store');
+    first = await start(store, join(dir, 'tour-1'));
+  }, 240_000);
 
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('seeds the network and tours it: every step done or honestly not yet, none failed', () => {
+  it('seeds the network and tours it: every step done, and the output says so step by step', () => {
     expect(first.stdout).toMatch(
       /Google sandbox on http:\/\/127\.0\.0\.1:\d+ \(2\d Drive items created, 20 conversations\)/,
     );
-    const failed = first.steps.filter((s) => s.outcome.status === 'failed');
-    expect(failed).toEqual([]);
-    const byName = new Map(first.steps.map((s) => [s.name, s.outcome]));
-    for (const name of [
+    for (const { name, outcome } of first.steps) {
+      expect(outcome, name).toMatchObject({ status: 'done' });
+      expect(first.stdout).toContain(`✓ ${name}`);
+    }
+    expect(first.steps.map((s) => s.name)).toEqual([
       'open the inbox',
       'open an email: the panel reads and triages it',
+      'sign in',
+      'join the network',
+      'adopt the existing folders',
+      'file the email',
+      'bulk-file five emails',
       'open a Doc: the panel reads it',
-    ]) {
-      expect(byName.get(name)?.status, name).toBe('done');
-    }
-    // What the output says matches what happened, step by step.
-    for (const { name, outcome } of first.steps) {
-      if (outcome.status === 'not-yet') expect(first.stdout).toContain(`– ${name}: not in this build yet`);
-      else expect(first.stdout).toContain(`✓ ${name}`);
-    }
-    expect(byName.get('open an email: the panel reads and triages it')).toMatchObject({
-      detail: expect.stringMatching(
-        /2 attachments read, triaged as (Must do|Action|For your information|Not for principals)/,
-      ),
-    });
+      'file the Doc',
+    ]);
   });
 
-  it('saves a real screenshot for each step it did', () => {
-    const shots = first.steps.flatMap((s) => s.outcome.screenshots);
-    expect(shots.length).toBeGreaterThanOrEqual(5);
-    for (const path of shots) {
-      expect(existsSync(path), path).toBe(true);
-      expect(readFileSync(path).subarray(0, 8).equals(PNG), path).toBe(true);
-      expect(statSync(path).size, path).toBeGreaterThan(5_000);
-    }
-    for (const step of first.steps.filter((s) => s.outcome.status === 'done')) {
+  it('saves a real screenshot for each step', () => {
+    for (const step of first.steps) {
       expect(step.outcome.screenshots.length, step.name).toBeGreaterThan(0);
+      for (const path of step.outcome.screenshots) {
+        expect(readFileSync(path).subarray(0, 8).equals(PNG), path).toBe(true);
+        expect(statSync(path).size, path).toBeGreaterThan(5_000);
+      }
     }
+  });
+
+  it("files each toured email's original and attachments into step 4, the Doc as a shortcut, one Filings row each", () => {
+    const filed = filedFiles(join(store, 'drive')).filter((f) => !f.folder);
+    for (const thread of toured) {
+      const message = thread.messages[0]!;
+      const eml = filed.find(
+        (f) => f.source === 'gmail' && f.name.endsWith('.eml') && readFileSync(f.path).equals(message.raw),
+      );
+      expect(eml, `${thread.subject}.eml holds the raw message`).toBeDefined();
+      expect(eml!.path).toContain('Cycle 2 Step 4 - Observations');
+      for (const a of message.email.attachments ?? []) expect(filed.map((f) => f.name)).toContain(a.name);
+    }
+    expect(filed.filter((f) => f.source === 'docs')).toHaveLength(1);
+    expect(first.stdout).toContain(`Filings tab of the network spreadsheet: ${toured.length + 1} rows`);
+  });
+
+  it("adopts the network's folders as they are: nothing renamed, only the missing ones created", () => {
+    const root = join(store, 'drive', 'My Drive', 'Cedar Valley Network');
+    for (const name of [
+      'cycle 2 - step 2 research',
+      'Cycle 2 Step 4 - Observations',
+      'Old stuff',
+      '2024-25 Cycle 3 - Celebration',
+    ])
+      expect(existsSync(join(root, name)), name).toBe(true);
+    for (const name of ['HARBORVIEW K-8', 'linden park', 'Sycamore Rdg', 'North Bend K-8'])
+      expect(existsSync(join(root, 'Schools', name)), name).toBe(true);
+    const made = filedFiles(join(store, 'drive'))
+      .filter((f) => f.folder)
+      .map((f) => f.name);
+    expect(made).toContain('North Bend K-8');
+    expect(made).not.toContain('Sycamore Rdg');
   });
 
   it('run again on the same --dir, it creates nothing and files nothing twice', async () => {
-    const store = join(dir, 'store');
     const before = filedFiles(join(store, 'drive')).map((f) => f.id);
     const second = await start(store, join(dir, 'tour-2'));
     expect(second.stdout).toContain('(0 Drive items created, 20 conversations)');
-    expect(second.steps.filter((s) => s.outcome.status === 'failed')).toEqual([]);
+    for (const { name, outcome } of second.steps) {
+      expect(outcome, name).toMatchObject({ status: 'done' });
+      if (outcome.status === 'done' && outcome.detail?.includes('in Drive'))
+        expect(outcome.detail, name).toContain('(0 new files in Drive)');
+    }
     expect(filedFiles(join(store, 'drive')).map((f) => f.id)).toEqual(before);
-  }, 180_000);
+    expect(second.stdout).toContain(`Filings tab of the network spreadsheet: ${toured.length + 1} rows`);
+  }, 240_000);
 });

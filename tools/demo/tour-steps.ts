@@ -27,6 +27,8 @@ export interface TourContext {
   tabReading(url: string, kind: string): Promise<number>;
   /** The principal picks this file for Rounds in Google's Picker (the sandbox's stand-in for it). */
   pick(fileId: string): Promise<void>;
+  /** How many files Rounds has filed in the store so far (folders it made not counted). */
+  filedCount(): number;
 }
 
 export const GMAIL = 'https://mail.google.com/mail/u/0/';
@@ -52,6 +54,17 @@ async function chooseStep4(panel: Page, school: boolean): Promise<void> {
 }
 
 const filedOrAlready = (panel: Page) => panel.locator('p.filed');
+
+/** What a filing step saw in the panel, and what it changed in Drive (nothing, on a second run). */
+function filedDetail(line: string | null | undefined, before: number, t: TourContext): string {
+  const added = t.filedCount() - before;
+  return `${(line ?? '').trim()} (${added} new ${added === 1 ? 'file' : 'files'} in Drive)`;
+}
+
+const findOrConfirm = (panel: Page) =>
+  panel
+    .getByRole('button', { name: 'Find my folders' })
+    .or(panel.getByRole('button', { name: 'Confirm and create what is missing' }));
 
 export type StepRun = (t: TourContext) => Promise<string | undefined>;
 
@@ -119,7 +132,8 @@ export const STEPS: Array<[string, StepRun]> = [
         .getByLabel("Link to the network's folder")
         .fill(`https://drive.google.com/drive/folders/${t.demo.drive.rootFolderId}`);
       await panel.getByRole('button', { name: 'Join' }).click();
-      await panel.getByRole('button', { name: 'Find my folders' }).waitFor({ timeout: 30_000 });
+      // Joined: the panel either offers to look for the folders or has already proposed them.
+      await findOrConfirm(panel).first().waitFor({ timeout: 30_000 });
       await t.shoot(panel, 'joined');
       return 'the network folder and spreadsheet picked (stand-in Picker), joined';
     },
@@ -128,9 +142,10 @@ export const STEPS: Array<[string, StepRun]> = [
     'adopt the existing folders',
     async (t) => {
       const panel = t.panel!;
+      if (!(await present(findOrConfirm(panel))))
+        throw new NotYet('the panel cannot map existing folders yet');
       const find = panel.getByRole('button', { name: 'Find my folders' });
-      if (!(await present(find))) throw new NotYet('the panel cannot map existing folders yet');
-      await find.click();
+      if (await find.count()) await find.click();
       const confirm = panel.getByRole('button', { name: 'Confirm and create what is missing' });
       await confirm.waitFor({ timeout: 30_000 });
       const summary =
@@ -152,16 +167,17 @@ export const STEPS: Array<[string, StepRun]> = [
       const button = panel.getByRole('button', { name: 'File this email' });
       if (!(await present(button.or(filedOrAlready(panel)), 15_000)))
         throw new NotYet('the panel cannot file an email yet');
+      const before = t.filedCount();
       if (await filedOrAlready(panel).count()) {
         await t.shoot(panel, 'email-already-filed');
-        return `already filed, no second copy: ${await filedOrAlready(panel).first().innerText()}`;
+        return `already filed: ${filedDetail(await filedOrAlready(panel).first().innerText(), before, t)}`;
       }
       await chooseStep4(panel, true);
       await t.shoot(panel, 'email-choose');
       await button.click();
       await filedOrAlready(panel).first().waitFor({ timeout: 60_000 });
       await t.shoot(panel, 'email-filed');
-      return await filedOrAlready(panel).first().innerText();
+      return filedDetail(await filedOrAlready(panel).first().innerText(), before, t);
     },
   ],
   [
@@ -179,11 +195,12 @@ export const STEPS: Array<[string, StepRun]> = [
       }
       await t.shoot(gmail, 'inbox-ticked');
       await chooseStep4(panel, false);
+      const before = t.filedCount();
       await panel.getByRole('button', { name: 'Queue these for filing' }).click();
       const done = panel.getByText(/\d+ filed, 0 waiting, 0 not filed\./);
       await done.first().waitFor({ timeout: 120_000 });
       await t.shoot(panel, 'bulk-filed');
-      return (await done.first().textContent())?.trim();
+      return filedDetail(await done.first().textContent(), before, t);
     },
   ],
   [
@@ -207,10 +224,11 @@ export const STEPS: Array<[string, StepRun]> = [
       const button = panel.getByRole('button', { name: 'File this Doc' });
       if (!(await present(button))) throw new NotYet('the panel cannot file a Doc yet');
       await chooseStep4(panel, true);
+      const before = t.filedCount();
       await button.click();
       await filedOrAlready(panel).first().waitFor({ timeout: 60_000 });
       await t.shoot(panel, 'doc-filed');
-      return await filedOrAlready(panel).first().innerText();
+      return filedDetail(await filedOrAlready(panel).first().innerText(), before, t);
     },
   ],
 ];

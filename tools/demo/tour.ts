@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoBrowser } from './browser';
+import { filedFiles } from './filed';
 import { DEMO_USER } from './network';
 import type { DemoStore } from './seed';
 import { NotYet, STEPS, type TourContext } from './tour-steps';
@@ -46,6 +47,7 @@ export async function runTour(demo: DemoStore, browser: DemoBrowser, outDir: str
       if (!res.ok)
         throw new Error(`the sandbox's stand-in Picker refused ${fileId}: ${res.status} ${await res.text()}`);
     },
+    filedCount: () => filedFiles(join(demo.dir, 'drive')).filter((f) => !f.folder).length,
     async shoot(page, label) {
       const path = join(outDir, `${String(++shot).padStart(2, '0')}-${label}.png`);
       await page.screenshot({ path, fullPage: true });
