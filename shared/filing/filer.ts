@@ -112,7 +112,8 @@ export class Filer {
     };
     const stop: { reason?: FilingRun['stopped'] } = {};
     // The first look at the Filings tab and the first block of ids go out together.
-    if (jobs.some((j) => !j.result && j.what.kind === 'email')) this.ids.prefetch('files');
+    const emails = jobs.filter((j) => !j.result && j.what.kind === 'email' && !j.driveIds.eml).length;
+    if (emails > 0) this.ids.prefetch('files', emails);
     const halted = () => stop.reason !== undefined || io.signal?.aborted === true;
     const count = (result: FilingResult) => {
       progress.finished++;

@@ -13,6 +13,8 @@ export interface DriveIdPoolOptions {
 export class DriveIdPool {
   private readonly spare: Record<IdKind, string[]> = { files: [], shortcuts: [] };
   private readonly fetching: Partial<Record<IdKind, Promise<void>>> = {};
+  /** Ids a batch under way said it would still take (see prefetch): what a background refill is for. */
+  private readonly wanted: Record<IdKind, number> = { files: 0, shortcuts: 0 };
   private readonly blockSize: number;
   /** generateIds requests made so far. */
   requests = 0;
@@ -32,14 +34,22 @@ export class DriveIdPool {
       if (spare.length > 0) taken.push(...spare.splice(0, count - taken.length));
       else await this.refill(kind, count - taken.length);
     }
-    // Running low: fetch the next block now, so a long batch never stops to wait for one.
-    if (this.spare[kind].length < this.blockSize / 4) this.prefetch(kind);
+    // Running low while a batch still needs more: fetch the next block now, so it never stops to wait for one.
+    this.wanted[kind] = Math.max(0, this.wanted[kind] - count);
+    const spare = this.spare[kind].length;
+    if (spare < this.blockSize / 4 && this.wanted[kind] > spare && this.fetching[kind] === undefined)
+      this.refill(kind, this.wanted[kind] - spare).catch(() => undefined);
     return taken;
   }
 
-  /** Starts fetching a block now (if none is spare) so the first filing of a batch does not wait for it. */
-  prefetch(kind: IdKind = 'files'): void {
-    if (this.fetching[kind] === undefined) this.refill(kind, 1).catch(() => undefined);
+  /**
+   * Starts fetching ids now so the first filing of a batch does not wait for them; `expected` (a batch's size)
+   * makes the block big enough for the whole batch, up to Drive's 1,000, so a batch costs one request for ids.
+   */
+  prefetch(kind: IdKind = 'files', expected = 1): void {
+    this.wanted[kind] = Math.max(this.wanted[kind], expected);
+    if (this.fetching[kind] !== undefined || this.spare[kind].length >= expected) return;
+    this.refill(kind, expected - this.spare[kind].length).catch(() => undefined);
   }
 
   private refill(kind: IdKind, wanted: number): Promise<void> {

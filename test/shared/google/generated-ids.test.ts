@@ -38,6 +38,17 @@ describe('Drive ids set aside in advance', () => {
     expect(pool.requests).toBe(2);
   });
 
+  it('a batch that says how many it needs gets them in one request, and nothing is fetched that is not needed', async () => {
+    const { drive, google } = setup();
+    const pool = new DriveIdPool(drive, { blockSize: 100 });
+    pool.prefetch('files', 250);
+    const taken = await Promise.all(Array.from({ length: 250 }, () => pool.take(1)));
+    expect(new Set(taken.flat()).size).toBe(250);
+    expect(google.counts.generateIds).toBe(1);
+    await pool.take(1);
+    expect(google.counts.generateIds).toBe(2);
+  });
+
   it('a create whose answer was lost is settled with files.get on its id, never sent twice', async () => {
     let lose = 1;
     const { drive, google, transport } = setup({ loseAnswer: () => lose-- > 0 });
