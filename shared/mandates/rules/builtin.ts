@@ -33,7 +33,9 @@ export type Signal =
   /** The message presents itself as information only. */
   | 'information'
   /** Words that look like a request but are not one ("please contact us with questions"): removed first. */
-  | 'courtesy';
+  | 'courtesy'
+  /** The sender's own delivery ("schools will receive", "results will be posted by"): its date is no ask. */
+  | 'delivery';
 
 export interface BuiltinRule {
   id: string;

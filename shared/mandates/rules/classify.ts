@@ -30,6 +30,7 @@ const SENTENCE_SIGNALS = [
   'invitation',
   'choice',
   'condition',
+  'delivery',
 ] as const;
 type SentenceSignal = (typeof SENTENCE_SIGNALS)[number];
 const SENTENCE_RULES = SENTENCE_SIGNALS.flatMap((signal) => compiled(signal).map((c) => ({ signal, c })));
@@ -195,13 +196,27 @@ export function readSentences(
     // Most sentences ask nothing: no reading, and nothing built for them.
     const due = dueIn.get(index);
     if (command.words.length === 0 && due === undefined && noneFound(lists, from)) return;
-    const { duty, deadline, recurring, request, signup, compliance, invitation, choice, condition } =
-      signalsOf(lists, from);
+    const {
+      duty,
+      deadline,
+      recurring,
+      request,
+      signup,
+      compliance,
+      invitation,
+      choice,
+      condition,
+      delivery,
+    } = signalsOf(lists, from);
     // A date the date reader took for a due date ("Evaluations due May 1", "Returns: by 3 March") states a
     // deadline even where no deadline phrase does; but only where the date is part of a line that says
     // what is due (a date alone on its line is a letter's date or a heading). A role named in such a line
     // is part of a noun ("Teacher Evaluations due May 1"), not the doer, so the line is read as unaddressed.
-    const dueDate = due && deadline.words.length === 0 && text.length > due.text.length + 8 ? due : undefined;
+    // A date on what the sender delivers ("schools will receive their codes by May 2") is the sender's.
+    const dueDate =
+      due && deadline.words.length === 0 && delivery.words.length === 0 && text.length > due.text.length + 8
+        ? due
+        : undefined;
     const dueOnly =
       dueDate !== undefined &&
       [duty, request, signup, compliance, invitation, choice].every((x) => x.words.length === 0);

@@ -49,6 +49,28 @@ describe('subject × modality: a required ask with a date is a must-do', () => {
     expect(tierOf('The first-aid refresher on May 6 is mandatory for all principals.')).toBe('must_do');
   });
 
+  it('an obligation with a time limit instead of a date: "are obligated to report within 24 hours"', () => {
+    expect(tierOf('Principals are obligated to report any injury on a field trip within 24 hours.')).toBe(
+      'must_do',
+    );
+  });
+
+  it('a prohibition stands without a date: "must not share pupil photographs"', () => {
+    expect(tierOf('School leaders must not share pupil photographs on personal accounts.')).toBe('must_do');
+  });
+
+  it('"compulsory" with a date is a must-do', () => {
+    expect(tierOf('The online fire-safety course is compulsory for every head teacher by May 15.')).toBe(
+      'must_do',
+    );
+  });
+
+  it('a date on what the sender delivers is no ask: "schools will receive their codes by May 2"', () => {
+    const t = call('Schools will receive their test login codes by May 2.');
+    expect(t.tier).not.toBe('must_do');
+    expect(t.tier).not.toBe('action');
+  });
+
   it('a passive duty is the reader’s: "all pupils in year one must be screened by October 16"', () => {
     expect(tierOf('All pupils in year one must be screened for reading difficulties by October 16.')).toBe(
       'must_do',
