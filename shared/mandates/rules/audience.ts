@@ -62,6 +62,7 @@ const INLINE_TO =
   /(?:^|\s)(?:TO|To|Attention|ATTENTION)\s*:\s*(.{0,300}?)(?=\s+(?:[A-Z][A-Za-z]*\.?\s*){1,2}:|$)/;
 const INLINE_CUE = /TO|To|Attention|ATTENTION|ROUTING/;
 const INLINE_ROUTING = /\bROUTING\s+(.{0,400}?)(?=\s+[A-Z]{3,}:|$)/;
+const NOT_ADDRESSEE_LABEL = /^(?:from|cc|bcc|c\.c\.|copy to|copies to|copies)\s*[:.]\s*/i;
 /** The words before a role in a title that make it the addressee: "for", "to", "attention". */
 const ADDRESSED_IN_TITLE = /\b(?:for|to|attention|attn)\s*:?\s*(?:all\s+|the\s+)?$/i;
 const GLUE =
@@ -90,6 +91,12 @@ export function headerAudience(
     const s = head[i] as Sentence;
     const text = s.text;
     if (text.length > 300 && i > 3) continue; // address lines are short
+    // The sender and the copied ("FROM:", "CC: Principals") are not the addressees: a memo to counselors
+    // copied to principals is the counselors' to act on. A bare label continues on the next line.
+    if (NOT_ADDRESSEE_LABEL.test(text)) {
+      if (!text.replace(NOT_ADDRESSEE_LABEL, '').trim()) i++;
+      continue;
+    }
     const label = ADDRESS_LABEL.exec(text);
     if (label) {
       const rest = text.slice(label[0].length);

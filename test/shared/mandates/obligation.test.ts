@@ -168,6 +168,25 @@ describe('the addressee line', () => {
     ).toBe('not_for_principals');
   });
 
+  it('principals only copied (CC) on a memo to counselors: not theirs to do', () => {
+    expect(
+      tierOf(
+        ['TO: School Counselors', 'CC: Principals', 'Submit the scholarship list by April 2.'].join('\n'),
+      ),
+    ).toBe('not_for_principals');
+  });
+
+  it('a FROM: line naming a role is the sender, not the addressee', () => {
+    const text = [
+      'TO:',
+      'All Principals',
+      'FROM:',
+      'Director of Special Education',
+      'Submit the caseload list by April 2.',
+    ];
+    expect(tierOf(text.join('\n'))).toBe('must_do');
+  });
+
   it('"Memorandum to:" on its own line, the roles below it', () => {
     const text = [
       'Memorandum to:',
