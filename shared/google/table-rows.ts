@@ -110,10 +110,14 @@ export class TableAppender {
    */
   private requests(sheetId: number, header: CellValue[], rows: TableRow[], nextRow: number): SheetsRequest[] {
     const span = { sheetId, dimension: 'ROWS', startIndex: nextRow, endIndex: nextRow + rows.length };
-    const insert: SheetsRequest = {
-      // The row above is a data row (its formatting carries on) unless it is the header.
-      insertDimension: { range: span, inheritFromBefore: nextRow > 1 },
-    };
+    // New rows take the formatting of the data row above, but never the header's: under the header they take
+    // the (blank) row below, which Google requires to exist, so an empty table first gets blank rows at the
+    // end of the sheet (a tab trimmed to its header row has none).
+    const underHeader = nextRow === 1;
+    const room: SheetsRequest[] = underHeader
+      ? [{ appendDimension: { sheetId, dimension: 'ROWS', length: rows.length } }]
+      : [];
+    const insert: SheetsRequest = { insertDimension: { range: span, inheritFromBefore: !underHeader } };
     const write: SheetsRequest = {
       updateCells: {
         start: { sheetId, rowIndex: nextRow, columnIndex: 0 },
@@ -140,7 +144,7 @@ export class TableAppender {
         },
       },
     }));
-    return [insert, write, ...tags];
+    return [...room, insert, write, ...tags];
   }
 
   private async findSheetId(): Promise<number> {

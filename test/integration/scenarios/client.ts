@@ -182,6 +182,44 @@ export const clientScenarios: Record<string, ClientScenario> = {
       expect(header.indexOf(ROW_ID_HEADER)).toBe(0);
     },
 
+  'rows land in a tab trimmed to its header row, and keep the header’s formatting off them': async (t) => {
+    const id = await spreadsheet(t, 'Rounds contract: trimmed');
+    const sheetId = (await t.sheets.get(id, { fields: 'sheets.properties(sheetId)' })).sheets![0]!.properties!
+      .sheetId!;
+    // Someone deleted every empty row: the grid is the header row alone.
+    await t.sheets.batchUpdate(id, [
+      { deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: 1 } } },
+      {
+        repeatCell: {
+          range: { sheetId, startRowIndex: 0, endRowIndex: 1 },
+          cell: { userEnteredFormat: { textFormat: { bold: true } } },
+          fields: 'userEnteredFormat.textFormat.bold',
+        },
+      },
+    ]);
+    const table = new TableAppender(t.sheets, id, filingsTab);
+    await table.append([
+      { id: 'row-1', record: { kind: 'email', title: 'First' } },
+      { id: 'row-2', record: { kind: 'email', title: 'Second' } },
+    ]);
+    expect((await table.read()).rows.map((r) => [r.id, r.rowIndex])).toEqual([
+      ['row-1', 1],
+      ['row-2', 2],
+    ]);
+    // Formats are Google's to apply (the sandbox keeps values, not effective formats).
+    if (t.kind !== 'google') return;
+    const grid = await t.sheets.get(id, {
+      ranges: [a1(filingsTab.name, 'A1:B2')],
+      includeGridData: true,
+      fields: 'sheets.data.rowData.values.effectiveFormat.textFormat.bold',
+    });
+    const bold = grid.sheets![0]!.data![0]!.rowData!.map(
+      (r) => r.values?.[1]?.effectiveFormat?.textFormat?.bold,
+    );
+    expect(bold[0]).toBe(true);
+    expect(bold[1]).not.toBe(true);
+  },
+
   'a second member filing the same email is told who filed it; they cannot open the file until it is given':
     async (t) => {
       const second = t.second;
