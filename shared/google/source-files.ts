@@ -6,6 +6,7 @@
 import type { Drive, DriveFile } from './drive';
 import { FOLDER_MIME, SHORTCUT_MIME } from './drive';
 import { NOT_TRASHED, allOf, hasAppProperty, inFolder } from './drive-query';
+import { utf8Encode } from './bytes';
 import { GoogleApiError } from './errors';
 
 /** Where a file came from: `src` names the kind ('gmail', 'docs', 'rounds'), `srcId` the thing within it. */
@@ -20,8 +21,30 @@ export interface Ensured {
   created: boolean;
 }
 
+/** Drive allows 124 bytes per app property, key and value together (UTF-8). */
+const PROPERTY_BYTES = 124;
+
+/**
+ * The srcId as Drive can keep it: as is when it fits beside its key, otherwise its start and a 64-bit FNV-1a
+ * hash of the whole (a long Message-ID, an attachment of one), the same every time for the same source.
+ */
+export function storedSrcId(srcId: string): string {
+  const room = PROPERTY_BYTES - 'srcId'.length;
+  if (utf8Encode(srcId).length <= room) return srcId;
+  const hash = `#${fnv1a64(srcId)}`;
+  let head = srcId.slice(0, room - hash.length);
+  while (utf8Encode(head).length > room - hash.length) head = head.slice(0, -1);
+  return head + hash;
+}
+
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of utf8Encode(text)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
+}
+
 export function sourceQuery(folderId: string, source: Source): string {
-  return allOf(inFolder(folderId), hasAppProperty('srcId', source.srcId), NOT_TRASHED);
+  return allOf(inFolder(folderId), hasAppProperty('srcId', storedSrcId(source.srcId)), NOT_TRASHED);
 }
 
 /** The product's file for this source in this folder, if there is one (the oldest when a race made two). */
@@ -82,7 +105,7 @@ export function createWithId(drive: Drive, input: CreateWithId): Promise<Ensured
 
 function ours(file: DriveFile, input: CreateWithId): DriveFile {
   const props = file.appProperties ?? {};
-  if (props.src !== input.source.src || props.srcId !== input.source.srcId)
+  if (props.src !== input.source.src || props.srcId !== storedSrcId(input.source.srcId))
     throw taken(input, `it holds "${file.name ?? 'another file'}"`);
   return file;
 }
@@ -101,7 +124,7 @@ function withSource(metadata: DriveFile, folderId: string, source: Source): Driv
   return {
     ...metadata,
     parents: [folderId],
-    appProperties: { ...metadata.appProperties, src: source.src, srcId: source.srcId },
+    appProperties: { ...metadata.appProperties, src: source.src, srcId: storedSrcId(source.srcId) },
   };
 }
 

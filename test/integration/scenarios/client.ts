@@ -80,7 +80,8 @@ export const clientScenarios: Record<string, ClientScenario> = {
         createWithId(t.drive, {
           id: id!,
           folderId: step,
-          source: { src: 'gmail', srcId: '<ids@school.example>' },
+          // Longer than Drive's 124 bytes per app property: stored shortened, still recognised.
+          source: { src: 'gmail', srcId: `<ids-${'a'.repeat(130)}@school.example>` },
           metadata: { name: 'Réunion: it\'s "final".eml', mimeType: 'message/rfc822' },
           create: (m) => t.drive.upload(m, raw, 'message/rfc822'),
         });

@@ -3,7 +3,7 @@ import { utf8Encode } from '../../../shared/google/bytes';
 import { GoogleClient } from '../../../shared/google/client';
 import { Drive } from '../../../shared/google/drive';
 import { DriveIdPool } from '../../../shared/google/id-pool';
-import { createWithId, findBySource } from '../../../shared/google/source-files';
+import { createWithId, findBySource, storedSrcId } from '../../../shared/google/source-files';
 import { CountingTokens, FakeClock, type Script, ScriptedTransport } from './fakes';
 import { tinyGoogle, type TinyGoogleOptions } from './tiny-google';
 
@@ -80,6 +80,22 @@ describe('Drive ids set aside in advance', () => {
       /Drive already has a file under the id set aside for <second@school.example>.*Nothing was overwritten/,
     );
     expect(google.files.get(id!)?.appProperties?.srcId).toBe('<first@school.example>');
+  });
+});
+
+describe('source tags Drive can keep', () => {
+  it('a Message-ID too long for an app property is shortened the same way every time, and still recognised', async () => {
+    const long = `<${'x'.repeat(150)}.é@outlook.example>`;
+    const stored = storedSrcId(`${long}/attachment/2`);
+    expect(Buffer.byteLength(`srcId${stored}`)).toBeLessThanOrEqual(124);
+    expect(storedSrcId(`${long}/attachment/2`)).toBe(stored);
+    expect(storedSrcId(`${long}/attachment/3`)).not.toBe(stored);
+    expect(storedSrcId('<short@school.example>')).toBe('<short@school.example>');
+    const { drive, google } = setup();
+    const [id] = await drive.generateIds(1);
+    await eml(drive, id!, long);
+    expect(await eml(drive, id!, long)).toMatchObject({ created: false, file: { id } });
+    expect(google.files.get(id!)?.appProperties?.srcId).toBe(storedSrcId(long));
   });
 });
 
