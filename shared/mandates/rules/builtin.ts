@@ -34,6 +34,8 @@ export type Signal =
   | 'information'
   /** Words that look like a request but are not one ("please contact us with questions"): removed first. */
   | 'courtesy'
+  /** Negates the asks after it, up to a "but": "no school is required to", "need not", "no longer required". */
+  | 'negation'
   /** The sender's own delivery ("schools will receive", "results will be posted by"): its date is no ask. */
   | 'delivery';
 

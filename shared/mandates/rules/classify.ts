@@ -31,6 +31,7 @@ const SENTENCE_SIGNALS = [
   'choice',
   'condition',
   'delivery',
+  'negation',
 ] as const;
 type SentenceSignal = (typeof SENTENCE_SIGNALS)[number];
 const SENTENCE_RULES = SENTENCE_SIGNALS.flatMap((signal) => compiled(signal).map((c) => ({ signal, c })));
@@ -53,6 +54,32 @@ function readWords(text: string, all: Word[]): { words: Word[]; lists: PhraseMat
   if (!courtesy) return { words: all, lists: first, from: COURTESY_LISTS.length };
   const words = withoutCourtesy(text, all);
   return { words, lists: SENTENCE_TABLE.findAll(text, words, 6), from: 0 };
+}
+
+/** The signals a negation cancels: the asks, not the words that soften or date them. */
+const NEGATABLE = new Set<string>(['duty', 'request', 'signup', 'compliance', 'recurring']);
+const CONTRAST = /\b(?:but|however|although|though|instead|unless|except)\b/gi;
+
+/**
+ * Polarity: drops the asks a negation denies ("no school is required to...", "principals need not
+ * attend"), from the negation up to a contrast ("..., but you must submit by May 1") or the end.
+ */
+function denyNegated(text: string, lists: PhraseMatch[][], from: number): boolean {
+  let negatedAt = -1;
+  SENTENCE_RULES.forEach(({ signal }, k) => {
+    if (signal !== 'negation') return;
+    for (const m of lists[from + k] as PhraseMatch[])
+      if (negatedAt < 0 || m.start < negatedAt) negatedAt = m.start;
+  });
+  if (negatedAt < 0) return false;
+  CONTRAST.lastIndex = negatedAt;
+  const end = CONTRAST.exec(text)?.index ?? text.length;
+  SENTENCE_RULES.forEach(({ signal }, k) => {
+    if (!NEGATABLE.has(signal)) return;
+    const list = lists[from + k] as PhraseMatch[];
+    lists[from + k] = list.filter((m) => m.start < negatedAt || m.start >= end);
+  });
+  return true;
 }
 
 /** True when no list from `from` on matched anything. */
@@ -187,6 +214,7 @@ export function readSentences(
     const text =
       s.text.length > TEXT_LIMITS.sentenceChars ? s.text.slice(0, TEXT_LIMITS.sentenceChars) : s.text;
     const { words, lists, from } = readWords(text, allWords[index] ?? wordsOf(text));
+    const negated = denyNegated(text, lists, from);
     // A command verb counts only as the sentence's first word (after any numbering), and not in a heading.
     const first = words.find((w) => !isDigit(text.charCodeAt(w.start)));
     const command =
@@ -212,9 +240,14 @@ export function readSentences(
     // deadline even where no deadline phrase does; but only where the date is part of a line that says
     // what is due (a date alone on its line is a letter's date or a heading). A role named in such a line
     // is part of a noun ("Teacher Evaluations due May 1"), not the doer, so the line is read as unaddressed.
-    // A date on what the sender delivers ("schools will receive their codes by May 2") is the sender's.
+    // A date on what the sender delivers ("schools will receive their codes by May 2") is the sender's, and
+    // one in a denied ask ("you do not have to submit anything until May 2") dates nothing.
     const dueDate =
-      due && deadline.words.length === 0 && delivery.words.length === 0 && text.length > due.text.length + 8
+      due &&
+      !negated &&
+      deadline.words.length === 0 &&
+      delivery.words.length === 0 &&
+      text.length > due.text.length + 8
         ? due
         : undefined;
     const dueOnly =

@@ -100,6 +100,22 @@ describe('polarity and conditions', () => {
     expect(tierOf('Schools are not required to resubmit last year’s plan.')).toBe('fyi');
   });
 
+  it.each([
+    ['no <subject> is required', 'No school is required to change its timetable before April 2.'],
+    ['need not', 'Principals need not attend the April 2 session.'],
+    ['do not have to', 'You do not have to submit anything until April 2.'],
+    ['no requirement', 'There is no requirement to submit a plan this year.'],
+    ['no longer required', 'Principals are no longer required to submit the monthly fire drill log.'],
+  ])('a denied duty asks nothing: %s', (_form, text) => {
+    expect(tierOf(text)).toBe('fyi');
+  });
+
+  it('a "but" after a denial brings a new duty: "you need not register again, but you must submit"', () => {
+    expect(tierOf('You do not need to register again, but you must submit the form by April 2.')).toBe(
+      'must_do',
+    );
+  });
+
   it('"only if you are interested" makes a dated sign-up optional', () => {
     expect(tierOf('Only if you are interested, register for the data workshop by March 18.')).toBe('action');
   });
