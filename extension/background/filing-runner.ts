@@ -53,6 +53,8 @@ async function drain(): Promise<void> {
     if (!email) return block('sign-in');
     const network = await storedNetwork();
     if (!network?.layout) return block('network');
+    // A safety net: if the worker is stopped mid-batch, this alarm wakes it to carry on.
+    wakeLater(RETRY_ALARM, 60_000);
     const moved = await runBatch(waiting, email, network.spreadsheetId, network.layout);
     if (!moved) return;
   }

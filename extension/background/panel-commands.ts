@@ -186,7 +186,11 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
   }
 }
 
-async function steer(action: 'pause' | 'resume' | 'cancel' | 'clear-finished'): Promise<Reply> {
+async function steer(action: 'pause' | 'resume' | 'cancel' | 'clear-finished' | 'nudge'): Promise<Reply> {
+  if (action === 'nudge') {
+    void kickQueue();
+    return ok;
+  }
   if (action === 'pause' || action === 'cancel') interruptQueue();
   await changeQueue((q) => {
     if (action === 'pause') q.paused = true;

@@ -52,6 +52,10 @@ export const PanelCommandSchema = v.variant('kind', [
     scope: v.picklist(['selected', 'all']),
     choice: FilingChoiceSchema,
   }),
-  v.object({ kind: v.literal('queue'), action: v.picklist(['pause', 'resume', 'cancel', 'clear-finished']) }),
+  /** `nudge`: the panel sees waiting work not moving (the worker was stopped): wake it to carry on. */
+  v.object({
+    kind: v.literal('queue'),
+    action: v.picklist(['pause', 'resume', 'cancel', 'clear-finished', 'nudge']),
+  }),
 ]);
 export type PanelCommand = v.InferOutput<typeof PanelCommandSchema>;

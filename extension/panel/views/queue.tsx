@@ -1,5 +1,6 @@
 // The filing queue: a progress bar, pause / resume / cancel, why waiting work is not moving (signed out,
 // offline, Gmail closed), how often Google was busy and Rounds tried again, and each item's result.
+import { useEffect } from 'preact/hooks';
 import { countQueue, type QueueEntry } from '../../../shared/browser/filing-queue';
 import { t } from '../../platform/i18n';
 import { queue } from '../stores';
@@ -30,11 +31,27 @@ function title(entry: QueueEntry): string {
   return entry.label;
 }
 
+/** While work waits and nothing changes for a while, the worker may have been stopped: wake it. */
+function useNudge(waiting: number, stuck: boolean, finished: number) {
+  useEffect(() => {
+    if (waiting === 0 || stuck) return;
+    const timer = setInterval(() => void ask({ kind: 'queue', action: 'nudge' }), NUDGE_MS);
+    return () => clearInterval(timer);
+  }, [waiting, stuck, finished]);
+}
+
+const NUDGE_MS = 5000;
+
 function Queue() {
   const state = queue.value;
   const counts = countQueue(state.entries);
   const finished = counts.done + counts.failed + counts.cancelled;
   const moving = counts.waiting > 0;
+  useNudge(
+    counts.waiting,
+    state.paused || state.blocked === 'sign-in' || state.blocked === 'network',
+    finished,
+  );
   return (
     <section class="panel-section" aria-labelledby="queue-heading">
       <h2 id="queue-heading">{t('queueTitle')}</h2>

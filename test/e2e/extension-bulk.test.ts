@@ -1,0 +1,170 @@
+// Bulk filing from Gmail's list in real headless Chromium against the sandbox: twenty ticked conversations
+// are filed exactly once although the test stops the service worker twice mid-batch; with the token
+// expiring mid-batch the user is asked to sign in again and nothing is lost; with the sandbox failing a
+// fifth of its requests the panel shows the retries and everything is filed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_E2E } from './chromium';
+import { listPage, PDF, writeMailbox, type FixtureMessage } from './filing-fixtures';
+import { openPanel, signIn, startHarness, tabOf, type Harness } from './sandbox-extension';
+
+const LIST = '#inbox';
+
+function batch(prefix: string, first: number): FixtureMessage[] {
+  return Array.from({ length: 20 }, (_, i) => ({
+    hex: (BigInt('0x18c1000000000000') + BigInt(first + i)).toString(16),
+    messageId: `${prefix}-${i + 1}@mail.example.org`,
+    subject: `${prefix} note ${i + 1}`,
+    fromName: 'Lee Carter',
+    fromEmail: 'l.carter@maplegrove.example.org',
+    body: `Observation notes ${i + 1} for the school visit.`,
+    attachment:
+      i % 4 === 0 ? { name: `notes-${i + 1}.pdf`, mimeType: 'application/pdf', content: PDF } : undefined,
+  }));
+}
+
+interface Counted {
+  emls: number;
+  rows: number;
+  messageIds: string[];
+}
+
+async function setUp(h: Harness, mailbox: number, email: string): Promise<{ panel: Page; tabId: number }> {
+  const gmail = await h.context.newPage();
+  await gmail.goto(`${h.sandbox.url}/__fixtures/mail/mail/u/${mailbox}/${LIST}`);
+  const tabId = await tabOf(h, `https://mail.google.com/mail/u/${mailbox}/${LIST}`, 'gmail-list');
+  const panel = await openPanel(h, tabId);
+  await signIn(h, panel, email);
+  await panel.getByLabel('Network name').fill('Lakeside K-8 Network');
+  await panel.getByLabel('Schools, one per line').fill('Maple Grove\nCedar Hill');
+  await panel.getByRole('button', { name: 'Create the network' }).click();
+  await panel.getByRole('heading', { name: 'File from this list' }).waitFor({ timeout: 90_000 });
+  return { panel, tabId };
+}
+
+async function counted(h: Harness, prefix: string): Promise<Counted> {
+  const q = encodeURIComponent(`name contains '${prefix} note' and trashed = false`);
+  const files = (
+    await h.api<{ files: { name: string }[] }>(`/drive/v3/files?q=${q}&pageSize=1000&fields=files(name)`)
+  ).files;
+  const sheets = (
+    await h.api<{ files: { id: string }[] }>(
+      `/drive/v3/files?q=${encodeURIComponent("mimeType = 'application/vnd.google-apps.spreadsheet'")}`,
+    )
+  ).files;
+  const got = await h.api<{ values?: string[][] }>(`/v4/spreadsheets/${sheets[0]!.id}/values/Filings`);
+  const [header = [], ...rows] = got.values ?? [];
+  const at = header.indexOf('Message-ID');
+  const ours = rows.filter((r) => (r[at] ?? '').includes(`${prefix}-`));
+  return {
+    emls: files.filter((f) => f.name.endsWith('.eml')).length,
+    rows: ours.length,
+    messageIds: ours.map((r) => r[at]!).sort(),
+  };
+}
+
+const doneCount = async (panel: Page) => {
+  const text = await panel
+    .locator('label[for="queue-progress"]')
+    .innerText()
+    .catch(() => '0 of 0');
+  return Number(/^(\d+) of/.exec(text)?.[1] ?? 0);
+};
+
+async function waitForDone(panel: Page, atLeast: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await doneCount(panel)) < atLeast) {
+    if (Date.now() > deadline) throw new Error(`only ${await doneCount(panel)} of ${atLeast} done`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Times the test stopped Rounds' service worker (each counted once Chrome reports it stopped). */
+let stopped = 0;
+
+async function stopWorker(panel: Page): Promise<void> {
+  // The panel page shares the extension's storage partition, so this stops Rounds' service worker.
+  const cdp = await panel.context().newCDPSession(panel);
+  type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+  const status = (want: string) =>
+    new Promise<void>((resolve) => {
+      const seen = (e: Versions) => {
+        if (e.versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === want)) {
+          cdp.off('ServiceWorker.workerVersionUpdated', seen);
+          resolve();
+        }
+      };
+      cdp.on('ServiceWorker.workerVersionUpdated', seen);
+    });
+  const running = status('running');
+  await cdp.send('ServiceWorker.enable');
+  await running;
+  const halted = status('stopped');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await halted;
+  stopped++;
+  await cdp.detach();
+}
+
+describe.skipIf(SKIP_E2E)('bulk filing from the Gmail list', () => {
+  let h: Harness;
+  let fixtures: string;
+  const first = batch('Visit', 0);
+  const second = batch('Debrief', 100);
+  let panelOfFirst: Page | undefined;
+
+  beforeAll(async () => {
+    fixtures = mkdtempSync(join(tmpdir(), 'rounds-bulk-'));
+    // The first twenty are ticked in Gmail's list; the next twenty are only in the search results.
+    writeMailbox(fixtures, 0, listPage(first, true) + listPage(second, false), [...first, ...second]);
+    h = await startHarness(fixtures, { latencyMs: 60 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+    rmSync(fixtures, { recursive: true, force: true });
+  });
+
+  it('files twenty ticked conversations exactly once although the worker is stopped twice', async () => {
+    const { panel } = await setUp(h, 0, 'dana.harper@example.org');
+    await panel.getByLabel('Step').selectOption('4');
+    await panel.getByRole('button', { name: 'Queue these for filing' }).click();
+    await panel.getByRole('progressbar').waitFor();
+    await waitForDone(panel, 3, 60_000);
+    await stopWorker(panel);
+    await waitForDone(panel, 12, 90_000);
+    await stopWorker(panel);
+    await waitForDone(panel, 20, 120_000);
+    expect(stopped).toBeGreaterThanOrEqual(2);
+    expect(await panel.locator('.item.failed').count()).toBe(0);
+    const visits = await counted(h, 'Visit');
+    expect(visits).toMatchObject({ emls: 20, rows: 20 });
+    expect(new Set(visits.messageIds).size).toBe(20);
+    // Only the ticked ones: the rest of the search results were left alone.
+    expect(await counted(h, 'Debrief')).toMatchObject({ emls: 0, rows: 0 });
+    panelOfFirst = panel;
+  }, 300_000);
+
+  it('asks to sign in again when the token ends mid-batch, and loses nothing', async () => {
+    const panel = panelOfFirst!;
+    await panel.getByRole('button', { name: 'Clear the list' }).click();
+    await panel.getByLabel('Every conversation in this list (the current search)').check();
+    await panel.getByRole('button', { name: 'Queue these for filing' }).click();
+    await waitForDone(panel, 4, 60_000);
+    // The hour is up and Google no longer renews silently (consent forgotten): sign-in is needed.
+    const res = await fetch(`${h.sandbox.url}/__oauth/expire?forget=1`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    await panel.getByRole('button', { name: 'Sign in again' }).waitFor({ timeout: 90_000 });
+    const stuckAt = await doneCount(panel);
+    expect(stuckAt).toBeLessThan(40);
+    expect(await panel.getByText(/Waiting for you to sign in again/).count()).toBe(1);
+    await signIn(h, panel, 'dana.harper@example.org');
+    await waitForDone(panel, 40, 120_000);
+    expect(await panel.locator('.item.failed').count()).toBe(0);
+    expect(await counted(h, 'Debrief')).toMatchObject({ emls: 20, rows: 20 });
+    expect(await counted(h, 'Visit')).toMatchObject({ emls: 20, rows: 20 });
+  }, 300_000);
+});
