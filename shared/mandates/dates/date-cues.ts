@@ -66,11 +66,14 @@ const WINDOW_OPEN =
   /\b(?:opens?|opened|opening|available|beginning|begins?|starting|starts?|from|as of|as from|commenc\w*|launch\w*|will open(?: on)?|open on|reopens?)\s*(?:on\s+)?(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
 const RECURRING_AFTER = /^\s*,?\s*(?:of\s+)?(?:each|every)\s+(?:year|month|week|term)\b|^\s*,?\s*annually\b/i;
 const RECURRING_BEFORE = /\b(?:every|each)\s+(?:[a-z]+\s+){0,2}$/i;
+const CLOSED_DAY = /\b(?:be|are|is|remain|remains)\s+closed\s*(?:on\s+)?(?:the\s+)?$/i;
 /** Connectors that make two dates in a row a range. */
 export const RANGE_JOIN = /^\s*(?:-|to|thru|through|until|till|and)\s*$/i;
 
 /** The kind of one date, from the words before and after it in its sentence. */
 export function kindFromContext(before: string, after: string): DeadlineKind {
+  // "Schools will be closed on 2 April" is a day off, not the close of a window.
+  if (CLOSED_DAY.test(before)) return 'event';
   const due =
     DUE_TAIL.test(before) ||
     (DUE_SUBJECT.test(before) && !DUE_TO.test(before.slice(-90))) ||

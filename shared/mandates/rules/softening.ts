@@ -254,10 +254,16 @@ export const SOFTENING_RULES: readonly BuiltinRule[] = [
     signal: 'delivery',
     effect: 'weight',
     weight: 0,
-    title: 'Something the sender delivers',
+    title: 'Something the sender delivers or announces',
     explanation:
-      'A date on something sent to you ("schools will receive their allocations by...", "results will be posted by...") is the sender\'s deadline, not an ask of you.',
+      'A date on something sent to you or announced ("schools will receive their allocations by...", "results will be posted by...", "schools will be closed on...") is the sender\'s date, not an ask of you.',
     phrases: [
+      'will be closed',
+      'will remain closed',
+      'will be open',
+      'will reopen',
+      'are closed',
+      'is closed',
       'will receive',
       'will be receiving',
       'will be sent',

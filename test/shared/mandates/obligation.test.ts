@@ -71,6 +71,13 @@ describe('subject × modality: a required ask with a date is a must-do', () => {
     expect(t.tier).not.toBe('action');
   });
 
+  it('a closure notice is no ask and its date no deadline: "schools will be closed on April 2"', () => {
+    const t = call('All schools will be closed on April 2 for the regional holiday.');
+    expect(t.tier).toBe('fyi');
+    expect(t.check).toBeUndefined();
+    expect(t.deadlines).toContainEqual(expect.objectContaining({ monthDay: '04-02', kind: 'event' }));
+  });
+
   it('a passive duty is the reader’s: "all pupils in year one must be screened by October 16"', () => {
     expect(tierOf('All pupils in year one must be screened for reading difficulties by October 16.')).toBe(
       'must_do',
