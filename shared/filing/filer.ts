@@ -54,7 +54,7 @@ export interface FilerOptions {
 export interface FilingIO {
   /** The raw message and its attachments (emails only); throw to fail this job with your message. */
   content(job: FilingJob): Promise<EmailContent>;
-  /** Persist the job: called when ids are set aside (before they are used), when a run starts, and with its result. */
+  /** Persist the job: called when Drive ids are set aside for it (before they are used) and with its result. */
   save?(job: FilingJob): void | Promise<void>;
   progress?(progress: FilingProgress): void;
   signal?: AbortSignalLike;
@@ -225,12 +225,13 @@ export class Filer {
 
   /** Sets aside Drive ids for the slots that have none yet, and has the job saved before any is used. */
   private async reserve(job: FilingJob, slots: string[], kind: IdKind, io: FilingIO): Promise<void> {
-    const missing = slots.filter((s) => !job.driveIds[s]);
-    if (missing.length > 0) {
-      const ids = await this.ids.take(missing.length, kind);
-      missing.forEach((slot, i) => (job.driveIds[slot] = ids[i]!));
-    }
     job.runs++;
+    const missing = slots.filter((s) => !job.driveIds[s]);
+    if (missing.length === 0) return;
+    const ids = await this.ids.take(missing.length, kind);
+    missing.forEach((slot, i) => (job.driveIds[slot] = ids[i]!));
+    // Stored before any file is made under them: a job resumed from storage names the same files. (A resumed
+    // job whose `runs` was not stored still cannot copy twice: its create meets 409 and checks the file.)
     await io.save?.(job);
   }
 
