@@ -180,6 +180,29 @@ describe('filing an email', () => {
     expect(google.rows()).toHaveLength(1);
   });
 
+  it('recognises a row written by an older Rounds or by hand from its Message-ID column', async () => {
+    const google = tinyGoogle(header);
+    const row = header.map(() => '' as string | number);
+    const put = (h: string, v: string | number) => (row[header.indexOf(h)] = v);
+    put(ROW_ID_HEADER, 'email:18c9:cycle-1:6');
+    put('Kind', 'email');
+    put('Message-ID', '<visit-9@school.example>');
+    put('Filed by', 'ild@network.example');
+    put('Filed at', '2026-11-30T10:00:00.000Z');
+    put('Step', 6);
+    google.grid.push(row);
+    const { filer } = member(google, 'dana@school.example');
+    const { job, content } = mail(9);
+    const run = await filer.run([job], io(new Map([[job.key, content]])));
+    expect(run.jobs[0]!.result).toMatchObject({
+      status: 'already-filed',
+      filedBy: 'ild@network.example',
+      filedAt: '2026-11-30T10:00:00.000Z',
+      step: 6,
+    });
+    expect(google.files.size).toBe(0);
+  });
+
   it('refuses content that is a different email than the one queued, filing nothing', async () => {
     const google = tinyGoogle(header);
     const { filer } = member(google, 'dana@school.example');
