@@ -166,6 +166,12 @@ export function triage(message: MandateMessage, rules?: UserRule[]): Triage {
     ],
     items,
   };
+  // A bulletin with no must-do but an item close to one says so, naming the item.
+  const close = result.tier === 'must_do' || bySender ? undefined : items.find((i) => i.check);
+  if (close) {
+    result.check = true;
+    result.checkReason = `“${close.title}”: ${close.checkReason ?? ''}`;
+  }
   const lead = leadTime(deadlines, sent);
   if (lead !== undefined) result.leadTimeDays = lead;
   return result;

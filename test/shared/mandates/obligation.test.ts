@@ -282,3 +282,19 @@ describe('deadlines stated without a deadline phrase', () => {
     expect(t.tier).toBe('must_do');
   });
 });
+
+describe('a bulletin', () => {
+  it('with no must-do but an item close to one says so at the top, naming the item', () => {
+    const t = call(
+      [
+        '- March 9: Library week poster contest: if you wish, submit entries by March 9',
+        '- March 16: Spring concert in the main hall',
+        '- March 23: Staff photographs in the gym',
+      ].join('\n'),
+    );
+    expect(t.items?.length).toBe(3);
+    expect(t.tier).not.toBe('must_do');
+    expect(t.check).toBe(true);
+    expect(t.checkReason).toMatch(/^“.+”: /);
+  });
+});
