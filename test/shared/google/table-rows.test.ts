@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoogleClient } from '../../../shared/google/client';
-import { Sheets } from '../../../shared/google/sheets';
+import { Sheets, type SheetsRequest } from '../../../shared/google/sheets';
 import { TableAppender, TableLayoutError } from '../../../shared/google/table-rows';
 import { type CellValue, ROW_ID_HEADER, ROW_ID_METADATA_KEY, tabByKey } from '../../../shared/schema/sheet';
 import { CountingTokens, FakeClock, type Script, ScriptedTransport, googleError, json } from './fakes';
@@ -71,6 +71,32 @@ describe('appending Filings rows', () => {
       ['r2', landed('r2')],
       ['r3', landed('r3')],
     ]);
+  });
+
+  it('two members appending at the same moment: both rows land, each tagged on its own row', async () => {
+    const sheet = tinySheet(header);
+    const dana = appender(sheet.script);
+    const lee = appender(sheet.script);
+    await Promise.all([
+      dana.table.append([row('dana-1', 'Visit plan')]),
+      lee.table.append([row('lee-1', 'Data')]),
+    ]);
+    // Both read the tab before either wrote: both inserted at row 1, the second pushing the first down.
+    const inserts = [...dana.transport.log, ...lee.transport.log]
+      .filter((r) => r.method === 'POST')
+      .map(
+        (r) => (JSON.parse(r.body as string) as { requests: SheetsRequest[] }).requests[1]?.insertDimension,
+      );
+    expect(inserts.map((i) => i?.range?.startIndex)).toEqual([1, 1]);
+    const idAt = header.indexOf(ROW_ID_HEADER);
+    const landed = (id: string) => sheet.grid.findIndex((r) => r[idAt] === id);
+    expect(sheet.metadata.map((m) => [m.value, m.row]).sort()).toEqual(
+      [
+        ['dana-1', landed('dana-1')],
+        ['lee-1', landed('lee-1')],
+      ].sort(),
+    );
+    expect(new Set([landed('dana-1'), landed('lee-1')])).toEqual(new Set([1, 2]));
   });
 
   it('skips rows already in the sheet, so filing the same batch again adds nothing', async () => {
