@@ -85,7 +85,10 @@ describe('appending Filings rows', () => {
     const inserts = [...dana.transport.log, ...lee.transport.log]
       .filter((r) => r.method === 'POST')
       .map(
-        (r) => (JSON.parse(r.body as string) as { requests: SheetsRequest[] }).requests[1]?.insertDimension,
+        (r) =>
+          (JSON.parse(r.body as string) as { requests: SheetsRequest[] }).requests.find(
+            (q) => q.insertDimension,
+          )?.insertDimension,
       );
     expect(inserts.map((i) => i?.range?.startIndex)).toEqual([1, 1]);
     const idAt = header.indexOf(ROW_ID_HEADER);
