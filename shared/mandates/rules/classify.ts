@@ -214,7 +214,6 @@ export function readSentences(
     const text =
       s.text.length > TEXT_LIMITS.sentenceChars ? s.text.slice(0, TEXT_LIMITS.sentenceChars) : s.text;
     const { words, lists, from } = readWords(text, allWords[index] ?? wordsOf(text));
-    const negated = denyNegated(text, lists, from);
     // A command verb counts only as the sentence's first word (after any numbering), and not in a heading.
     const first = words.find((w) => !isDigit(text.charCodeAt(w.start)));
     const command =
@@ -224,6 +223,7 @@ export function readSentences(
     // Most sentences ask nothing: no reading, and nothing built for them.
     const due = dueIn.get(index);
     if (command.words.length === 0 && due === undefined && noneFound(lists, from)) return;
+    const negated = noneFound(lists, from) ? false : denyNegated(text, lists, from);
     const {
       duty,
       deadline,
