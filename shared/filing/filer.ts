@@ -40,7 +40,11 @@ export interface FilerOptions {
   clock: Clock;
   /** The signed-in member (their email address): written to "Filed by", and how "by you" is told apart. */
   me: string;
-  /** Jobs whose Drive work runs at once (about one request each in flight); Drive allows 12,000 a minute. */
+  /**
+   * Jobs whose Drive work runs at once, about one request each in flight. 24 hides a 100 ms round trip well;
+   * at Google's usual 300 ms or more per upload it stays under 5,000 requests a minute, within Drive's 12,000
+   * per user (and a 403/429 from Drive's own limits is waited out).
+   */
   concurrency?: number;
   /** Times a whole job is tried again after its requests gave up on something retryable. */
   filingAttempts?: number;
@@ -91,7 +95,7 @@ export class Filer {
     this.ids = new DriveIdPool(options.drive, { blockSize: options.idBlockSize ?? 100 });
     this.index = new FilingsIndex(options.filings, options.clock, options.filingsMaxAgeMs);
     this.batcher = new RowBatcher(options.filings, options.clock, options.rows);
-    this.slots = new Slots(options.concurrency ?? 16);
+    this.slots = new Slots(options.concurrency ?? 24);
     this.filingAttempts = options.filingAttempts ?? 4;
   }
 

@@ -22,8 +22,9 @@ import type { SandboxStats } from '../sandbox/server';
 const EMAILS = Number(process.env.BENCH_FILINGS ?? 200);
 const LATENCY_MS = 100;
 const SHEETS_LIMIT = { requests: 60, perMs: 60_000 };
-/** The Filer's default concurrency; BENCH_BULK=32 shows what more in flight buys on this machine. */
-const BULK = Number(process.env.BENCH_BULK ?? 16);
+/** The Filer's default concurrency; BENCH_BULK=N shows what more or fewer in flight do on this machine. */
+const BULK = Number(process.env.BENCH_BULK ?? 24);
+const BULK_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGETS = { requestsPerEmail: 1.1, speedUp: 10 };
 const filingsTab = tabByKey('filings');
 
@@ -164,33 +165,45 @@ const pad = (text: string | number, width: number) => String(text).padStart(widt
 out(
   `Filing ${EMAILS} emails (no attachments) into the sandbox at ${LATENCY_MS} ms latency, Sheets limited to`,
 );
-out(`${SHEETS_LIMIT.requests} requests/min/user as Google does; Drive ids pre-generated in blocks of 100.\n`);
+out(
+  `${SHEETS_LIMIT.requests} requests/min/user as Google does; Drive ids pre-generated (a block sized to the batch, up to 1,000).\n`,
+);
 const single = await run('one at a time', 1);
-const bulk = await run(`bulk (${BULK} in flight)`, BULK);
+// The bulk run is short, so a busy machine swings it most: take the median of a few.
+const bulkRuns: Run[] = [];
+for (let i = 1; i <= BULK_ROUNDS; i++) bulkRuns.push(await run(`bulk (${BULK} in flight) #${i}`, BULK));
+const bulk = [...bulkRuns].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(BULK_ROUNDS / 2)]!;
 
 out(
-  `${'run'.padEnd(22)}${pad('wall', 9)}${pad('requests', 10)}${pad('per email', 11)}${pad('uploads', 9)}${pad('id blocks', 11)}` +
+  `${'run'.padEnd(26)}${pad('wall', 9)}${pad('requests', 10)}${pad('per email', 11)}${pad('uploads', 9)}${pad('id blocks', 11)}` +
     `${pad('Sheets', 8)}${pad('other', 7)}${pad('429s', 6)}${pad('filed', 7)}${pad('rows', 6)}`,
 );
-for (const r of [single, bulk]) {
+for (const r of [single, ...bulkRuns]) {
   out(
-    `${r.label.padEnd(22)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 9)}${pad(r.requests, 10)}${pad((r.requests / EMAILS).toFixed(3), 11)}` +
+    `${r.label.padEnd(26)}${pad(`${(r.wallMs / 1000).toFixed(2)} s`, 9)}${pad(r.requests, 10)}${pad((r.requests / EMAILS).toFixed(3), 11)}` +
       `${pad(r.byKind.uploads ?? 0, 9)}${pad(r.byKind['id blocks'] ?? 0, 11)}${pad(r.byKind.Sheets ?? 0, 8)}${pad(r.byKind['other Drive'] ?? 0, 7)}` +
       `${pad(r.tooMany, 6)}${pad(r.filed, 7)}${pad(r.rows, 6)}`,
   );
 }
 const speedUp = single.wallMs / bulk.wallMs;
-const perEmail = bulk.requests / EMAILS;
-const tooMany = single.tooMany + bulk.tooMany;
 out('');
-out(`requests per filed email (bulk): ${perEmail.toFixed(3)} (target <= ${TARGETS.requestsPerEmail})`);
-out(`speed-up of bulk over one at a time: ${speedUp.toFixed(1)}x (target >= ${TARGETS.speedUp}x)`);
+out(`median bulk run: ${bulk.label} (${(bulk.wallMs / 1000).toFixed(2)} s)`);
+const perEmail = bulk.requests / EMAILS;
+const tooMany = [single, ...bulkRuns].reduce((n, r) => n + r.tooMany, 0);
+out(
+  `requests per filed email (median bulk run): ${perEmail.toFixed(3)} (target <= ${TARGETS.requestsPerEmail})`,
+);
+out(
+  `speed-up of the median bulk run over one at a time: ${speedUp.toFixed(1)}x (target >= ${TARGETS.speedUp}x)`,
+);
 out(`429s received: ${tooMany} (target 0)`);
 out(
   `(one email at a time still shares the row batches; writing each row on its own would cost ${2 * EMAILS} Sheets requests, ` +
     `at least ${((2 * EMAILS) / SHEETS_LIMIT.requests).toFixed(1)} min at ${SHEETS_LIMIT.requests}/min.)`,
 );
-const complete = [single, bulk].every((r) => r.filed === EMAILS && r.rows === EMAILS && r.files === EMAILS);
+const complete = [single, ...bulkRuns].every(
+  (r) => r.filed === EMAILS && r.rows === EMAILS && r.files === EMAILS,
+);
 if (!complete) out('NOT EVERY EMAIL LANDED EXACTLY ONCE: see the filed and rows columns.');
 process.exitCode =
   perEmail <= TARGETS.requestsPerEmail && speedUp >= TARGETS.speedUp && tooMany === 0 && complete ? 0 : 1;
