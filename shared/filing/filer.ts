@@ -8,7 +8,8 @@
 //     progress: (p) => panel.show(p),          // after every job: finished / filed / alreadyFiled / failed
 //     signal,                                  // abort = pause or cancel; unfinished jobs come back unchanged
 //   });
-//   run.jobs[i].result → filed | linked | already-filed (who, when, where) | failed (retryable? sign in?)
+//   run.jobs[i].result → filed | linked | already-filed (who, when, where) | failed (retryable?)
+//   run.stopped → 'sign-in-required' (Google wants the user to sign in again; the rest stay queued) | 'aborted'
 //
 // Per email: one look at the Filings tab (shared by the batch) → content → Drive ids from a shared block →
 // one upload per file under its id → one row, batched with the others. A lost answer is settled with
