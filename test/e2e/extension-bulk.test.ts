@@ -175,3 +175,33 @@ describe.skipIf(SKIP_E2E)('bulk filing from the Gmail list', () => {
     expect(await counted(h, 'Visit')).toMatchObject({ emls: 20, rows: 20 });
   }, 300_000);
 });
+
+describe.skipIf(SKIP_E2E)('bulk filing while Google fails a fifth of its requests', () => {
+  let h: Harness;
+  let fixtures: string;
+  const notes = batch('Walk', 200);
+
+  beforeAll(async () => {
+    fixtures = mkdtempSync(join(tmpdir(), 'rounds-faults-'));
+    writeMailbox(fixtures, 0, listPage(notes, true), notes);
+    h = await startHarness(fixtures, { faultRate: 0.2, seed: 7 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+    rmSync(fixtures, { recursive: true, force: true });
+  });
+
+  it('shows the retries and ends with everything filed once', async () => {
+    const { panel } = await setUp(h, 0, 'dana.harper@example.org');
+    await panel.getByRole('button', { name: 'Queue these for filing' }).click();
+    await waitForDone(panel, 20, 240_000);
+    expect(await panel.locator('.item.failed').count()).toBe(0);
+    expect(
+      await panel.getByText(/Google was busy or dropped \d+ requests; Rounds tried them again/).count(),
+    ).toBe(1);
+    const { faults } = h.sandbox.stats();
+    expect(faults.before + faults.after).toBeGreaterThan(0);
+    expect(await counted(h, 'Walk')).toMatchObject({ emls: 20, rows: 20 });
+  }, 300_000);
+});

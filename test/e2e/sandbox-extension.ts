@@ -52,11 +52,16 @@ export async function startHarness(
     extensionId: loaded.extensionId,
     fixturesDir,
     async api<T>(path: string): Promise<T> {
-      const res = await fetch(`${sandbox.url}${path}`, {
-        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
+      // The test's own look goes through the same injected faults: it tries again as a client would.
+      for (let attempt = 1; ; attempt++) {
+        const res = await fetch(`${sandbox.url}${path}`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        }).catch(() => undefined);
+        if (res?.ok) return (await res.json()) as T;
+        const retry = !res || res.status === 429 || res.status >= 500;
+        if (!retry || attempt >= 8) throw new Error(`${path}: ${res?.status} ${await res?.text()}`);
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
     },
     async close() {
       await loaded.close().catch(() => undefined);
