@@ -3,4 +3,12 @@
 // else belongs here. A global that must exist but stay private to the user ends with `_`.
 export { onInstall, onOpen } from './menu';
 export { setUpTracker, upgradeTracker } from './tracker/tracker-commands';
-export { getSidebarState, setUpTrackerFromSidebar, showSidebar } from './sidebar-server';
+export { refreshTracker } from './tracker/refresh-commands';
+export {
+  askForSupportFromSidebar,
+  getSidebarState,
+  getSupportLook,
+  refreshTrackerFromSidebar,
+  setUpTrackerFromSidebar,
+  showSidebar,
+} from './sidebar-server';

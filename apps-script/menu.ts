@@ -9,6 +9,7 @@ export const MENUS: Readonly<Record<EditorKind, readonly MenuEntry[]>> = {
   spreadsheet: [
     { caption: 'Set up network tracker', functionName: 'setUpTracker' },
     { caption: 'Upgrade tracker', functionName: 'upgradeTracker' },
+    { caption: 'Build / refresh tracker', functionName: 'refreshTracker' },
     null,
     { caption: 'Open Rounds sidebar', functionName: 'showSidebar' },
   ],

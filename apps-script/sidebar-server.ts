@@ -1,6 +1,7 @@
 // The server half of the sidebar: opening it, and the two functions its google.script.run calls reach.
 import { activeDocumentName, activeEditorUi } from './services/editor';
-import type { SidebarState, TrackerSetUpResult } from './sidebar-contract';
+import type { SidebarState, SupportLook, TrackerRefreshResult, TrackerSetUpResult } from './sidebar-contract';
+import { runAskForSupport, runBuildTracker, runLookAtSupport } from './tracker/refresh-commands';
 import { readTrackerState } from './tracker/set-up-tracker';
 import { openWorkbook, runTrackerSetUp } from './tracker/tracker-commands';
 import { trackerStatus } from '../shared/tracker/tracker-status';
@@ -25,4 +26,19 @@ export function getSidebarState(): SidebarState {
 /** google.script.run: the sidebar's Set up / Upgrade button. */
 export function setUpTrackerFromSidebar(): TrackerSetUpResult {
   return runTrackerSetUp();
+}
+
+/** google.script.run: the sidebar's Build / refresh tracker button. */
+export function refreshTrackerFromSidebar(): TrackerRefreshResult {
+  return runBuildTracker();
+}
+
+/** google.script.run: who has not been supported lately, read without changing anything. */
+export function getSupportLook(): SupportLook {
+  return runLookAtSupport();
+}
+
+/** google.script.run: a principal's "Ask my ILD for support" button; the note is theirs, kept short. */
+export function askForSupportFromSidebar(school: string, note: string): string {
+  return runAskForSupport(String(school ?? ''), typeof note === 'string' ? note.slice(0, 1000) : '');
 }

@@ -60,6 +60,10 @@ export function workbookOf<V>(spreadsheet: SpreadsheetLike<V>, documentVisibilit
       foundMarkers = markers();
       return { versionMarkers: foundMarkers.map((m) => m.getValue()), tabs };
     },
+    readVersionMarkers() {
+      foundMarkers = markers();
+      return foundMarkers.map((m) => m.getValue());
+    },
     applyTabChange(change: TabChange) {
       const sheet = change.create
         ? spreadsheet.insertSheet(change.sheetName, spreadsheet.getNumSheets())

@@ -23,6 +23,7 @@ function defaultRunner(): ScriptRunner {
 export function callServer<K extends keyof SidebarServer>(
   name: K,
   runner: () => ScriptRunner = defaultRunner,
+  args: Parameters<SidebarServer[K]> = [] as unknown as Parameters<SidebarServer[K]>,
 ): Promise<ReturnType<SidebarServer[K]>> {
   return new Promise((resolve, reject) => {
     const run = runner()
@@ -30,7 +31,7 @@ export function callServer<K extends keyof SidebarServer>(
       .withFailureHandler((error) => reject(new Error(failureMessage(error))));
     const call = run[name];
     if (typeof call !== 'function') throw new Error(`The add-on has no server function “${name}”.`);
-    call.call(run);
+    call.call(run, ...args);
   });
 }
 

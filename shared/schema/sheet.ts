@@ -42,7 +42,9 @@ export type TabKey =
   | 'visits'
   | 'debrief'
   | 'contacts'
-  | 'dashboard';
+  | 'dashboard'
+  | 'actionPlans'
+  | 'settings';
 
 const rowId: ColumnSpec = { key: 'id', header: ROW_ID_HEADER, hidden: true };
 const col = (key: string, header: string): ColumnSpec => ({ key, header });
@@ -60,6 +62,25 @@ export const TABS: readonly TabSpec[] = [
       col('principal', 'Principal'),
       col('principalEmail', 'Principal email'),
       col('lastSupportedOn', 'Last supported'),
+      // The IPOP tracker (issue 17). What the ILD and principal type: the IPOP, its theory of action and data,
+      // where the school is in the cycle, what comes next, and what kind of support fits the principal.
+      col('ipopQuestion', 'IPOP question'),
+      col('theoryOfAction', 'Theory of action'),
+      col('evidenceSources', 'Evidence sources'),
+      // Phase, step and support-that-fits sit together so their three dropdowns are one write.
+      col('phase', 'Phase'),
+      col('step', 'Step'),
+      col('supportFits', 'Support that fits'),
+      col('nextVisit', 'Next visit'),
+      col('nextLevelOfWork', 'Next level of work'),
+      // What Refresh tracker works out and writes (kept together so one write covers them).
+      col('ipopCheck', 'IPOP check'),
+      col('lastFiling', 'Last filing'),
+      col('lastVisit', 'Last visit'),
+      col('lastContact', 'Last ILD contact'),
+      col('supportFlag', 'Support flag'),
+      col('openActions', 'Open actions'),
+      col('nextActionDue', 'Next action due'),
     ],
   },
   {
@@ -187,7 +208,8 @@ export const TABS: readonly TabSpec[] = [
   {
     key: 'contacts',
     name: 'Contacts',
-    purpose: 'Central-office contacts named in mandates: offices, emails, phones.',
+    purpose:
+      "The ILD's support log, one row per contact with a principal (visit, 1:1, call, modeling, brokering, or the principal asked), and central-office contacts named in mandates.",
     kind: 'table',
     columns: [
       rowId,
@@ -195,6 +217,13 @@ export const TABS: readonly TabSpec[] = [
       col('email', 'Email'),
       col('phone', 'Phone'),
       col('handles', 'Handles'),
+      // The support log (issue 17): one row per contact between the ILD and a principal.
+      col('principal', 'Principal'),
+      col('school', 'School'),
+      col('date', 'Date'),
+      col('supportKind', 'Kind'),
+      col('by', 'By'),
+      col('note', 'Note'),
     ],
   },
   {
@@ -203,6 +232,30 @@ export const TABS: readonly TabSpec[] = [
     purpose: "The network at a glance: each school's IPOP and step, and who has not been supported lately.",
     kind: 'dashboard',
     columns: [],
+  },
+  {
+    key: 'actionPlans',
+    name: 'Action plans',
+    purpose:
+      'The actions each school takes out of the debrief and step 7, public to the whole network: what, who, by when, and the evidence it worked.',
+    kind: 'table',
+    columns: [
+      rowId,
+      col('school', 'School'),
+      col('action', 'Action'),
+      col('owner', 'Owner'),
+      col('due', 'Due'),
+      col('status', 'Status'),
+      col('evidence', 'Evidence it worked'),
+      col('step', 'Step'),
+    ],
+  },
+  {
+    key: 'settings',
+    name: 'Settings',
+    purpose: "The network's own settings for the tracker; change a value and refresh the tracker.",
+    kind: 'table',
+    columns: [rowId, col('setting', 'Setting'), col('value', 'Value'), col('about', 'What it does')],
   },
 ];
 
@@ -218,6 +271,29 @@ export function normalizeHeader(header: unknown): string {
     .trim()
     .replace(/\s+/g, ' ')
     .toLowerCase();
+}
+
+/**
+ * The sheet that holds a tab: the one with its name, or — when someone renamed the tab — the one other sheet
+ * whose header row carries the stable-id column and most of the tab's headers. Finding a renamed tab keeps
+ * set-up from making an empty twin beside the network's data.
+ */
+export function findTab<T extends { name: string; headerRow: readonly CellValue[] }>(
+  spec: TabSpec,
+  tabs: readonly T[],
+): T | undefined {
+  const byName = tabs.find((t) => normalizeHeader(t.name) === normalizeHeader(spec.name));
+  if (byName || !spec.columns.length) return byName;
+  const schemaNames = new Set(TABS.map((t) => normalizeHeader(t.name)));
+  const known = spec.columns.filter((c) => c.header !== ROW_ID_HEADER).map((c) => normalizeHeader(c.header));
+  const candidates = tabs.filter((t) => {
+    if (schemaNames.has(normalizeHeader(t.name))) return false;
+    const headers = new Set(t.headerRow.map(normalizeHeader));
+    if (!headers.has(normalizeHeader(ROW_ID_HEADER))) return false;
+    const matched = known.filter((h) => headers.has(h)).length;
+    return matched >= 3 && matched * 2 > known.length;
+  });
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** Where each of the tab's columns sits in this sheet's header row (missing columns are absent). */
@@ -298,9 +374,8 @@ export function planMigration(state: SpreadsheetState): MigrationStep[] {
   if (state.version !== null && state.version > SHEET_SCHEMA_VERSION)
     throw new NewerSchemaError(state.version);
   const steps: MigrationStep[] = [];
-  const found = new Map(state.tabs.map((t) => [normalizeHeader(t.name), t]));
   for (const tab of TABS) {
-    const existing = found.get(normalizeHeader(tab.name));
+    const existing = findTab(tab, state.tabs);
     if (!existing) {
       steps.push({
         type: 'addTab',

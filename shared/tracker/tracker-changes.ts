@@ -2,7 +2,7 @@
 // and into the sentence the principal reads afterwards. Pure: the Apps Script calls live in services/.
 import {
   applyToHeaderRow,
-  normalizeHeader,
+  findTab,
   TABS,
   tabByKey,
   type CellValue,
@@ -57,7 +57,7 @@ export function tabChanges(state: SpreadsheetState, steps: readonly MigrationSte
       });
       continue;
     }
-    const existing = state.tabs.find((t) => normalizeHeader(t.name) === normalizeHeader(spec.name));
+    const existing = findTab(spec, state.tabs);
     if (!existing)
       throw new Error(`The plan changes the ${spec.name} tab, but the spreadsheet has no such tab.`);
     const after = applyToHeaderRow(key, existing.headerRow, own);
@@ -128,7 +128,7 @@ export function parseSchemaVersion(values: readonly (string | null)[]): number |
 /** The spreadsheet as it will be once the plan is carried out: what the sidebar shows afterwards. */
 export function stateAfter(state: SpreadsheetState, steps: readonly MigrationStep[]): SpreadsheetState {
   const tabs = state.tabs.map((t) => {
-    const spec = TABS.find((s) => normalizeHeader(s.name) === normalizeHeader(t.name));
+    const spec = TABS.find((s) => findTab(s, state.tabs) === t);
     return spec ? { name: t.name, headerRow: applyToHeaderRow(spec.key, t.headerRow, steps) } : t;
   });
   for (const s of steps) if (s.type === 'addTab') tabs.push({ name: s.name, headerRow: [...s.headers] });

@@ -2,9 +2,9 @@
 // the one button will do. Pure, computed from the same plan the set-up runs, so the two never disagree.
 import {
   NewerSchemaError,
+  findTab,
   SHEET_SCHEMA_VERSION,
   TABS,
-  normalizeHeader,
   planMigration,
   tabByKey,
   type SpreadsheetState,
@@ -26,9 +26,8 @@ export interface TrackerStatus {
 }
 
 export function trackerStatus(spreadsheetName: string, state: SpreadsheetState): TrackerStatus {
-  const present = new Set(state.tabs.map((t) => normalizeHeader(t.name)));
-  const tabsPresent = TABS.filter((t) => present.has(normalizeHeader(t.name))).map((t) => t.name);
-  const tabsMissing = TABS.filter((t) => !present.has(normalizeHeader(t.name))).map((t) => t.name);
+  const tabsPresent = TABS.filter((t) => findTab(t, state.tabs)).map((t) => t.name);
+  const tabsMissing = TABS.filter((t) => !findTab(t, state.tabs)).map((t) => t.name);
   const base = {
     spreadsheetName,
     foundVersion: state.version,

@@ -12,6 +12,7 @@ import { SHEET_SCHEMA_VERSION, TABS } from '../../shared/schema/sheet';
 import { APPS_SCRIPT_NAMESPACE, buildAppsScript } from '../../tools/build/apps-script';
 import { appsScriptGlobals } from './fakes/globals';
 import { FakeSpreadsheet } from './fakes/spreadsheet';
+import { cell, networkSpreadsheet } from './tracker-network';
 
 let outDir = '';
 let code = '';
@@ -72,24 +73,32 @@ function load(globals: Record<string, unknown>) {
 }
 
 describe('the built Code.js', () => {
-  it('defines exactly the entry points of apps-script/index.ts, each a top-level function, plus the namespace', () => {
-    const expected = declaredEntryPoints();
-    expect(expected).toContain('onOpen');
-    const { context, own } = load({});
+  // Type-checking index.ts and everything it imports takes seconds on a busy 2-core machine.
+  it(
+    'defines exactly the entry points of apps-script/index.ts, each a top-level function, plus the namespace',
+    { timeout: 30_000 },
+    () => {
+      const expected = declaredEntryPoints();
+      expect(expected).toContain('onOpen');
+      const { context, own } = load({});
 
-    expect(own.sort()).toEqual([...expected, APPS_SCRIPT_NAMESPACE].sort());
-    for (const name of expected) expect(typeof context[name], name).toBe('function');
-    // Apps Script lists a function only if it is declared at the top of a file: check the syntax itself.
-    expect(topLevelDeclarations(code)).toEqual({
-      functions: [...expected].sort(),
-      variables: [APPS_SCRIPT_NAMESPACE],
-    });
-  });
+      expect(own.sort()).toEqual([...expected, APPS_SCRIPT_NAMESPACE].sort());
+      for (const name of expected) expect(typeof context[name], name).toBe('function');
+      // Apps Script lists a function only if it is declared at the top of a file: check the syntax itself.
+      expect(topLevelDeclarations(code)).toEqual({
+        functions: [...expected].sort(),
+        variables: [APPS_SCRIPT_NAMESPACE],
+      });
+    },
+  );
 
   it('has a top-level function for every menu item and every call the sidebar makes', () => {
     const sidebarCalls: Record<keyof SidebarServer, true> = {
       getSidebarState: true,
       setUpTrackerFromSidebar: true,
+      refreshTrackerFromSidebar: true,
+      getSupportLook: true,
+      askForSupportFromSidebar: true,
     };
     const { context } = load({});
     const targets = [
@@ -112,6 +121,7 @@ describe('the built Code.js', () => {
         items: [
           { caption: 'Set up network tracker', functionName: 'setUpTracker' },
           { caption: 'Upgrade tracker', functionName: 'upgradeTracker' },
+          { caption: 'Build / refresh tracker', functionName: 'refreshTracker' },
           'separator',
           { caption: 'Open Rounds sidebar', functionName: 'showSidebar' },
         ],
@@ -171,6 +181,46 @@ describe('the built Code.js', () => {
       kind: 'document',
       documentName: 'Visit 3 notes',
     });
+  });
+});
+
+describe('Build / refresh tracker in the built Code.js', () => {
+  it('the menu command builds and refreshes the tracker and says what it changed', () => {
+    const spreadsheet = networkSpreadsheet(6);
+    const { ui, globals } = appsScriptGlobals({ kind: 'spreadsheet', spreadsheet });
+    load(globals).call('refreshTracker');
+
+    expect(ui.alerts).toHaveLength(1);
+    expect(ui.alerts[0]?.title).toBe('Build / refresh tracker');
+    expect(ui.alerts[0]?.message).toMatch(/Schools: worked out .* for 6 schools/);
+    expect(cell(spreadsheet.tab('Schools'), 3, 'Last ILD contact')).toBe('2026-11-30');
+    expect(spreadsheet.tab('Dashboard').charts).toHaveLength(3);
+  });
+
+  it('the sidebar refreshes, lists who needs support, and files a principal’s request as “asked”', () => {
+    const spreadsheet = networkSpreadsheet(6);
+    const { globals } = appsScriptGlobals({ kind: 'spreadsheet', spreadsheet });
+    const { call } = load(globals);
+    const first = call('refreshTrackerFromSidebar') as { report: string };
+    expect(first.report).toMatch(/Dashboard: redrew/);
+    const again = call('refreshTrackerFromSidebar') as { report: string };
+    expect(again.report).toMatch(/\(0 cells changed\)/);
+
+    const look = call('getSupportLook') as { flagged: { school: string }[]; schools: string[] };
+    expect(look.schools).toHaveLength(6);
+    expect(look.flagged.map((f) => f.school)).toEqual(['School 1', 'School 3', 'School 5']);
+
+    const contacts = spreadsheet.tab('Contacts');
+    const before = contacts.rows.length;
+    expect(call('askForSupportFromSidebar', 'School 4', 'Help reading our benchmark data')).toMatch(
+      /Your request for support is in the Contacts tab/,
+    );
+    expect(contacts.rows).toHaveLength(before + 1);
+    expect(contacts.rows.at(-1)).toEqual(
+      expect.arrayContaining(['Principal 4', 'School 4', 'asked', 'Help reading our benchmark data']),
+    );
+    expect(() => call('askForSupportFromSidebar', 'Nowhere High', '')).toThrow(/not on the Schools tab/);
+    expect(contacts.rows).toHaveLength(before + 1);
   });
 });
 

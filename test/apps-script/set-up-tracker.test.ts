@@ -21,14 +21,14 @@ const headers = (key: Parameters<typeof tabByKey>[0]) => tabByKey(key).columns.m
 const tableTabs = TABS.filter((t) => t.kind === 'table');
 
 describe('setting up the network tracker', () => {
-  it('creates the eleven tabs after the tabs already there, with one header write per table tab', () => {
+  it('creates the thirteen tabs after the tabs already there, with one header write per table tab', () => {
     const spreadsheet = new FakeSpreadsheet();
     spreadsheet.withTab('Sheet1');
 
     const result = setUp(spreadsheet);
 
     expect(spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...TABS.map((t) => t.name)]);
-    expect(TABS).toHaveLength(11);
+    expect(TABS).toHaveLength(13);
     for (const tab of tableTabs) {
       expect(spreadsheet.log.count('setValues', tab.name), tab.name).toBe(1);
       expect(spreadsheet.tab(tab.name).header()).toEqual(headers(tab.key));
@@ -36,7 +36,9 @@ describe('setting up the network tracker', () => {
     expect(spreadsheet.log.count('setValues', 'Dashboard')).toBe(0);
     expect(spreadsheet.log.count('setValues')).toBe(tableTabs.length);
     expect(spreadsheet.tab('Sheet1').rows).toEqual([]);
-    expect(result.report).toMatch(/^Added tabs: Schools, Cycles, Filings, .*Dashboard\./);
+    expect(result.report).toMatch(
+      /^Added tabs: Schools, Cycles, Filings, .*Dashboard, Action plans, Settings\./,
+    );
     expect(result.report).toContain(`set up at schema version ${SHEET_SCHEMA_VERSION}`);
   });
 
@@ -137,7 +139,12 @@ describe('upgrading a tracker people have worked in', () => {
     setUp(spreadsheet);
 
     expect(spreadsheet.log.count('insertColumnsAfter', 'Contacts')).toBe(1);
-    expect(contacts.header()).toEqual([ROW_ID_HEADER, 'Office', ...own, 'Email', 'Phone', 'Handles']);
+    expect(contacts.header()).toEqual([
+      ROW_ID_HEADER,
+      'Office',
+      ...own,
+      ...headers('contacts').filter((h) => h !== ROW_ID_HEADER && h !== 'Office'),
+    ]);
   });
 
   it('adds the Rounds ID column to a hand-made tab and hides it', () => {

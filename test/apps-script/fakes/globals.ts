@@ -3,6 +3,7 @@
 import type { CallLog } from './calls';
 import { FakeLock } from './lock';
 import type { FakeSpreadsheet } from './spreadsheet';
+import { fakeBuilders } from './tracker-objects';
 
 export interface MenuRecord {
   items: ({ caption: string; functionName: string } | 'separator')[];
@@ -57,11 +58,21 @@ export function appsScriptGlobals(
     throw new Error(`Exception: Cannot call ${what} from this context.`);
   };
   const lockLog = editor.kind === 'spreadsheet' ? editor.spreadsheet.log : log;
+  const builders = fakeBuilders();
+  let uuid = 0;
   const globals = {
     SpreadsheetApp: {
       getUi: editor.kind === 'spreadsheet' ? () => ui : outOfContext('SpreadsheetApp.getUi()'),
       getActiveSpreadsheet: () => (editor.kind === 'spreadsheet' ? editor.spreadsheet : null),
       DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+      ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
+      newConditionalFormatRule: builders.newConditionalFormatRule,
+      newDataValidation: builders.newDataValidation,
+    },
+    Charts: { ChartType: { COLUMN: 'COLUMN', LINE: 'LINE' } },
+    Utilities: {
+      formatDate: (date: Date, _timeZone: string, _format: 'yyyy-MM-dd') => date.toISOString().slice(0, 10),
+      getUuid: () => `uuid-${++uuid}`,
     },
     DocumentApp: {
       getUi: editor.kind === 'document' ? () => ui : outOfContext('DocumentApp.getUi()'),

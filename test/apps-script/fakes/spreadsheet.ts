@@ -1,5 +1,6 @@
 // A small in-memory SpreadsheetApp spreadsheet (sheets, ranges, developer metadata) implementing exactly
-// the calls services/spreadsheet.ts makes, with Apps Script's bounds checks, logging every call.
+// the calls services/spreadsheet.ts and services/tracker-sheets.ts make, with Apps Script's bounds checks,
+// logging every call (getRange is a handle, not a call to the spreadsheet, so it is not logged).
 import type { CellValue } from '../../../shared/schema/sheet';
 import type {
   DeveloperMetadataLike,
@@ -8,6 +9,13 @@ import type {
   SpreadsheetLike,
 } from '../../../apps-script/services/spreadsheet';
 import { CallLog } from './calls';
+import { parseA1 } from './a1';
+import {
+  FakeChartBuilder,
+  FakeProtection,
+  type FakeChart,
+  type FakeConditionalRule,
+} from './tracker-objects';
 
 export type Visibility = 'DOCUMENT' | 'PROJECT';
 
@@ -19,6 +27,15 @@ export class FakeSheet implements SheetLike {
   readonly bold = new Set<number>();
   readonly notes = new Map<number, string>();
   frozenRows = 0;
+  /** Notes on data cells, by "row,column" (0-based); header notes stay in `notes`. */
+  readonly cellNotes = new Map<string, string>();
+  /** Dropdown lists set on ranges, by A1 notation. */
+  readonly validations = new Map<string, unknown[][]>();
+  conditionalRules: FakeConditionalRule[] = [];
+  readonly protections: FakeProtection[] = [];
+  readonly charts: FakeChart[] = [];
+  /** Called before every logged call: lets a test make another writer act between Rounds' calls. */
+  beforeCall: ((method: string) => void) | null = null;
 
   constructor(
     public name: string,
@@ -43,10 +60,61 @@ export class FakeSheet implements SheetLike {
     return this.maxColumns;
   }
 
-  getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike {
+  getRange(a1Notation: string): FakeRange;
+  getRange(row: number, column: number, numRows: number, numColumns: number): FakeRange;
+  getRange(rowOrA1: number | string, column = 1, numRows = 1, numColumns = 1): FakeRange {
+    if (typeof rowOrA1 === 'string') {
+      const r = parseA1(rowOrA1, this.maxColumns, Math.max(this.rows.length, 1000));
+      return new FakeRange(this, this.log, r.row, r.column, r.numRows, r.numColumns, rowOrA1);
+    }
+    const row = rowOrA1;
     if (row < 1 || column < 1 || numRows < 1 || numColumns < 1 || column + numColumns - 1 > this.maxColumns)
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     return new FakeRange(this, this.log, row - 1, column - 1, numRows, numColumns);
+  }
+
+  /** Logs a call, letting a concurrent writer act first (see beforeCall). */
+  logCall(method: string, kind: 'read' | 'structure' | 'write'): void {
+    this.beforeCall?.(method);
+    this.log.record(method, this.name, kind);
+  }
+
+  getLastRow(): number {
+    this.logCall('getLastRow', 'read');
+    return lastRowOf(this.rows);
+  }
+
+  getDataRange(): FakeRange {
+    this.logCall('getDataRange', 'structure');
+    const width = Math.max(1, ...this.rows.map((r) => trimEnd(r).length));
+    return new FakeRange(this, this.log, 0, 0, Math.max(1, lastRowOf(this.rows)), width);
+  }
+
+  getConditionalFormatRules(): FakeConditionalRule[] {
+    this.logCall('getConditionalFormatRules', 'read');
+    return [...this.conditionalRules];
+  }
+
+  setConditionalFormatRules(rules: unknown[]): unknown {
+    this.logCall('setConditionalFormatRules', 'write');
+    this.conditionalRules = rules as FakeConditionalRule[];
+    return this;
+  }
+
+  getCharts(): FakeChart[] {
+    this.logCall('getCharts', 'read');
+    return [...this.charts];
+  }
+
+  newChart(): FakeChartBuilder {
+    this.logCall('newChart', 'structure');
+    return new FakeChartBuilder();
+  }
+
+  insertChart(chart: unknown): unknown {
+    this.logCall('insertChart', 'write');
+    this.charts.push(chart as FakeChart);
+    return this;
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): unknown {
@@ -69,7 +137,7 @@ export class FakeSheet implements SheetLike {
   }
 }
 
-class FakeRange implements RangeLike {
+export class FakeRange implements RangeLike {
   constructor(
     private readonly sheet: FakeSheet,
     private readonly log: CallLog,
@@ -77,9 +145,11 @@ class FakeRange implements RangeLike {
     private readonly column: number,
     private readonly numRows: number,
     private readonly numColumns: number,
+    readonly a1: string | null = null,
   ) {}
 
   getValues(): unknown[][] {
+    this.sheet.beforeCall?.('getValues');
     this.log.record('getValues', this.sheet.name, 'read');
     return Array.from({ length: this.numRows }, (_, r) =>
       Array.from(
@@ -90,6 +160,7 @@ class FakeRange implements RangeLike {
   }
 
   setValues(values: CellValue[][]): unknown {
+    this.sheet.beforeCall?.('setValues');
     this.log.record('setValues', this.sheet.name, 'write');
     if (values.length !== this.numRows || values.some((r) => r.length !== this.numColumns))
       throw new Error(
@@ -115,6 +186,35 @@ class FakeRange implements RangeLike {
     this.log.record('setNote', this.sheet.name, 'write');
     this.sheet.notes.set(this.column, note);
     return this;
+  }
+
+  setNotes(notes: string[][]): unknown {
+    this.sheet.logCall('setNotes', 'write');
+    if (notes.length !== this.numRows || notes.some((r) => r.length !== this.numColumns))
+      throw new Error('The number of rows in the data does not match the number of rows in the range.');
+    notes.forEach((r, i) =>
+      r.forEach((note, j) => {
+        const key = `${this.row + i},${this.column + j}`;
+        if (note) this.sheet.cellNotes.set(key, note);
+        else this.sheet.cellNotes.delete(key);
+      }),
+    );
+    return this;
+  }
+
+  setDataValidations(rules: unknown[][]): unknown {
+    this.sheet.logCall('setDataValidations', 'write');
+    if (rules.length !== 1 || rules[0]!.length !== this.numColumns)
+      throw new Error('the fake expects one row of rules, repeated down whole columns');
+    this.sheet.validations.set(this.a1 ?? `${this.row},${this.column}`, rules);
+    return this;
+  }
+
+  protect(): FakeProtection {
+    this.sheet.logCall('protect', 'write');
+    const protection = new FakeProtection(this.a1 ?? '', (m) => this.sheet.logCall(m, 'write'));
+    this.sheet.protections.push(protection);
+    return protection;
   }
 }
 
@@ -168,7 +268,7 @@ export class FakeSpreadsheet implements SpreadsheetLike<Visibility> {
     return this.name;
   }
 
-  getSheets(): SheetLike[] {
+  getSheets(): FakeSheet[] {
     this.log.record('getSheets', 'spreadsheet', 'structure');
     return [...this.sheets];
   }
@@ -176,6 +276,10 @@ export class FakeSpreadsheet implements SpreadsheetLike<Visibility> {
   getSheetByName(name: string): SheetLike | null {
     this.log.record('getSheetByName', 'spreadsheet', 'structure');
     return this.sheets.find((s) => s.name === name) ?? null;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return 'Etc/UTC';
   }
 
   getNumSheets(): number {
@@ -207,6 +311,12 @@ export class FakeSpreadsheet implements SpreadsheetLike<Visibility> {
     this.metadata.push(new FakeMetadata(key, value, visibility, this.log));
     return this;
   }
+}
+
+function lastRowOf(rows: readonly CellValue[][]): number {
+  let last = rows.length;
+  while (last > 0 && trimEnd(rows[last - 1] ?? []).length === 0) last--;
+  return last;
 }
 
 function trimEnd(row: readonly CellValue[]): CellValue[] {

@@ -114,7 +114,9 @@ describe('upgrading a tracker the network has been using', () => {
     });
     const write = requests.find((r) => r.updateCells?.fields === 'userEnteredValue')!.updateCells!;
     expect(write.start).toEqual({ sheetId: schools, rowIndex: 0, columnIndex: width });
-    expect(write.rows![0]!.values!.map((v) => v.userEnteredValue?.stringValue)).toEqual(['Last supported']);
+    expect(write.rows![0]!.values!.map((v) => v.userEnteredValue?.stringValue)).toEqual([
+      tabByKey('schools').columns.at(-1)!.header,
+    ]);
     expect(kinds(requests)).not.toContain('deleteSheet');
     expect(kinds(requests)).not.toContain('addSheet');
   });
