@@ -23,7 +23,7 @@ import type { AppendResult, TableContents, TableRow } from '../google/table-rows
 import type { Clock } from '../google/transport';
 import { type StoredDoc, storeDoc } from './file-doc';
 import { type EmailContent, checkContent, emailSlots, storeEmail } from './file-email';
-import type { FilingJob, FilingResult } from './filing-job';
+import type { FiledFile, FilingJob, FilingResult } from './filing-job';
 import { filingRow } from './filing-row';
 import { FilingsIndex, type PriorFiling } from './filings-index';
 import { RowBatcher, type RowBatcherOptions } from './row-batcher';
@@ -221,7 +221,10 @@ export class Filer {
       // job wrote it and stopped before saving its result.
       await this.index.refresh();
       const found = await this.index.find(job.key, messageId);
-      if (found && !sameMember(found.filedBy, filedBy)) return this.alreadyFiled(found);
+      if (found && !sameMember(found.filedBy, filedBy)) {
+        await this.withdraw(files);
+        return this.alreadyFiled(found);
+      }
     }
     if ('reason' in stored)
       return { status: 'linked', filedAt, filedBy, link: stored.link, reason: stored.reason };
@@ -238,6 +241,21 @@ export class Filer {
     // Stored before any file is made under them: a job resumed from storage names the same files. (A resumed
     // job whose `runs` was not stored still cannot copy twice: its create meets 409 and checks the file.)
     await io.save?.(job);
+  }
+
+  /**
+   * Another member's filing of the same email landed while ours was uploading: the copies this job just made
+   * go to the trash (recoverable, and only this job's own files), so the step folder keeps one copy.
+   */
+  private async withdraw(files: readonly FiledFile[]): Promise<void> {
+    for (const file of files) {
+      try {
+        await this.options.drive.update(file.driveId, { trashed: true }, { fields: 'id' });
+      } catch (error) {
+        // Best effort: the filing is still recorded once; a leftover copy is the user's to tidy.
+        if (error instanceof SignInRequiredError) throw error;
+      }
+    }
   }
 
   private alreadyFiled(prior: PriorFiling): FilingResult {

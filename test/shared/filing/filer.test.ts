@@ -180,6 +180,30 @@ describe('filing an email', () => {
     expect(google.rows()).toHaveLength(1);
   });
 
+  it('two members filing the same email at the same moment: one row, and the later copy goes to the trash', async () => {
+    const google = tinyGoogle(header);
+    const { job, content } = mail(11);
+    const dana = member(google, 'dana@school.example');
+    const lee = member(google, 'lee@school.example');
+    // Lee looks at the Filings tab before Dana's row is there, then uploads while Dana's filing completes.
+    let danaFiled: Promise<unknown> | undefined;
+    const leeIo = io(new Map([[job.key, content]]));
+    const leeRun = lee.filer.run([{ ...job, what: { ...job.what, gmailMessageId: 'ffff02' } }], {
+      ...leeIo,
+      content: async (j) => {
+        danaFiled ??= dana.filer.run([job], io(new Map([[job.key, content]])));
+        await danaFiled;
+        return leeIo.content(j);
+      },
+    });
+    const run = await leeRun;
+    expect(run.jobs[0]!.result).toMatchObject({ status: 'already-filed', filedBy: 'dana@school.example' });
+    expect(google.rows()).toHaveLength(1);
+    const live = [...google.files.values()].filter((f) => !f.trashed);
+    expect(live).toHaveLength(1);
+    expect(google.files.get(run.jobs[0]!.driveIds.eml!)?.trashed).toBe(true);
+  });
+
   it('recognises a row written by an older Rounds or by hand from its Message-ID column', async () => {
     const google = tinyGoogle(header);
     const row = header.map(() => '' as string | number);

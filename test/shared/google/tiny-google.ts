@@ -39,6 +39,12 @@ export function tinyGoogle(header: CellValue[], options: TinyGoogleOptions = {})
       return json(200, { kind: 'drive#generatedIds', space: 'drive', ids });
     }
     const one = /\/files\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'PATCH' && one) {
+      const file = files.get(decodeURIComponent(one[1]!));
+      if (!file || !seen(file.id!)) return googleError(404, 'notFound', `File not found: ${one[1]}.`);
+      Object.assign(file, bodyJson(req));
+      return json(200, file);
+    }
     if (req.method === 'GET' && one) {
       counts.gets++;
       const file = files.get(decodeURIComponent(one[1]!));
