@@ -1,6 +1,7 @@
 // One message of the open conversation: who sent it to whom and when, its Gmail id and its attachments.
 import type { GmailMessage, Person } from '../../shared/browser/seen-page';
 import { CopyButton } from './copy-button';
+import { Untrusted } from './untrusted';
 
 const who = (p: Person) => (p.name && p.name !== p.email ? `${p.name} <${p.email}>` : p.email);
 
@@ -9,11 +10,15 @@ export function MessageView({ message }: { message: GmailMessage }) {
     <section aria-label="Selected message">
       <dl>
         <dt>From</dt>
-        <dd>{who(message.from)}</dd>
+        <dd>
+          <Untrusted text={who(message.from)} />
+        </dd>
         {message.to.length > 0 && (
           <>
             <dt>To</dt>
-            <dd>{message.to.map(who).join(', ')}</dd>
+            <dd>
+              <Untrusted text={message.to.map(who).join(', ')} />
+            </dd>
           </>
         )}
         <dt>Date</dt>
@@ -40,7 +45,9 @@ export function MessageView({ message }: { message: GmailMessage }) {
       ) : (
         <ul>
           {message.attachments.map((a, i) => (
-            <li key={`${i}:${a.name}`}>{a.name}</li>
+            <li key={`${i}:${a.name}`}>
+              <Untrusted text={a.name} />
+            </li>
           ))}
         </ul>
       )}

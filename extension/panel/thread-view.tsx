@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { GmailThread } from '../../shared/browser/seen-page';
 import { CopyButton } from './copy-button';
 import { MessageView } from './message-view';
+import { Untrusted } from './untrusted';
 import { TriageView } from './triage-view';
 
 export function ThreadView({ thread }: { thread: GmailThread }) {
@@ -13,7 +14,9 @@ export function ThreadView({ thread }: { thread: GmailThread }) {
   const message = thread.messages[index]!;
   return (
     <article>
-      <h2>{thread.subject || '(no subject)'}</h2>
+      <h2>
+        <Untrusted text={thread.subject} fallback="(no subject)" />
+      </h2>
       <dl>
         <dt>Thread id</dt>
         <dd>
@@ -39,7 +42,9 @@ export function ThreadView({ thread }: { thread: GmailThread }) {
         {thread.messages.map((m, i) => (
           <li key={m.id ?? `unsent-${i}`}>
             <button type="button" aria-pressed={i === index} onClick={() => setSelected(i)}>
-              <span>{m.from.name || m.from.email}</span>
+              <span>
+                <Untrusted text={m.from.name || m.from.email} />
+              </span>
               <span class="status">{m.date.text}</span>
             </button>
           </li>
