@@ -49,6 +49,17 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/**
+ * The bytes copied into an array of the content script's own. In a Firefox content script the fetched
+ * buffer can belong to the page's compartment, and methods that look up `constructor` on it
+ * (`subarray`, `slice`) throw "Permission denied to access property"; indexed reads are allowed.
+ */
+export function ownCopy(foreign: Uint8Array): Uint8Array {
+  const own = new Uint8Array(foreign.length);
+  for (let i = 0; i < foreign.length; i++) own[i] = foreign[i]!;
+  return own;
+}
+
 export type Original = { ok: true; base64: string } | { ok: false; problem: string };
 
 export async function fetchOriginal(doc: Document, gmailMessageId: string): Promise<Original> {
@@ -61,7 +72,12 @@ export async function fetchOriginal(doc: Document, gmailMessageId: string): Prom
     return { ok: false, problem: `Gmail could not be reached (${(error as Error).message}).` };
   }
   if (!res.ok) return { ok: false, problem: `Gmail would not give the original message (${res.status}).` };
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  // Firefox: a content script's fetch can hand back the page's ArrayBuffer, and a view over it refuses
+  // `subarray` (it reads `.constructor` through the wrapper: "Permission denied to access property
+  // constructor"). Copying into an array of the script's own makes every later use safe; Chrome is unaffected.
+  const fetched = new Uint8Array(await res.arrayBuffer());
+  const bytes = new Uint8Array(fetched.length);
+  bytes.set(fetched);
   if (!looksLikeMessage(bytes)) {
     return {
       ok: false,
