@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SidebarState } from '../sidebar-contract';
 import { DocumentPanel } from './document-panel';
 import { callServer } from './server';
+import { IpopPanel } from './ipop-panel';
+import { SupportPanel } from './support-panel';
 import { TrackerPanel } from './tracker-panel';
 
 type Load =
@@ -36,7 +38,11 @@ export function Sidebar() {
         </div>
       )}
       {load.status === 'ready' && load.state.kind === 'spreadsheet' && (
-        <TrackerPanel initial={load.state.tracker} />
+        <>
+          <TrackerPanel initial={load.state.tracker} />
+          {load.state.tracker.action !== 'set-up' && <SupportPanel />}
+          <IpopPanel />
+        </>
       )}
       {load.status === 'ready' && load.state.kind === 'document' && (
         <DocumentPanel documentName={load.state.documentName} />

@@ -8,7 +8,7 @@ import { callServer } from './server';
 type Run =
   | { status: 'idle' }
   | { status: 'running' }
-  | { status: 'done'; report: string }
+  | { status: 'done'; report: string; problems?: string[] }
   | { status: 'failed'; message: string };
 
 const BUTTON: Partial<Record<TrackerStatus['action'], { label: string; busy: string }>> = {
@@ -27,6 +27,17 @@ export function TrackerPanel({ initial }: { initial: TrackerStatus }) {
       (result) => {
         setTracker(result.tracker);
         setRun({ status: 'done', report: result.report });
+      },
+      (error: Error) => setRun({ status: 'failed', message: error.message }),
+    );
+  };
+
+  const refresh = () => {
+    setRun({ status: 'running' });
+    callServer('refreshTrackerFromSidebar').then(
+      (result) => {
+        setTracker(result.tracker);
+        setRun({ status: 'done', report: result.report, problems: result.problems });
       },
       (error: Error) => setRun({ status: 'failed', message: error.message }),
     );
@@ -69,8 +80,28 @@ export function TrackerPanel({ initial }: { initial: TrackerStatus }) {
           {run.status === 'running' ? button.busy : button.label}
         </button>
       )}
+      {tracker.action !== 'newer' && (
+        <button
+          type="button"
+          onClick={refresh}
+          disabled={run.status === 'running'}
+          aria-busy={run.status === 'running'}
+        >
+          Build / refresh tracker
+        </button>
+      )}
       <div role="status" aria-live="polite">
         {run.status === 'done' && <p class="report">{run.report}</p>}
+        {run.status === 'done' && run.problems && run.problems.length > 0 && (
+          <>
+            <p>Cells to look at:</p>
+            <ul class="problems">
+              {run.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
       {run.status === 'failed' && (
         <p role="alert" class="error">

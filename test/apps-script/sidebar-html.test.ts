@@ -1,5 +1,6 @@
 // The built Sidebar.html, run in happy-dom with a fake google.script.run: what a principal sees in a Doc
-// and in a Sheet, the Set up button, and the clear messages when a server call fails.
+// and in a Sheet, the Set up and Build / refresh buttons, support, the IPOP checker as one types, and the
+// clear messages when a server call fails.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 type Answer = { ok: unknown } | { fail: unknown };
-type Server = Record<string, () => Answer>;
+type Server = Record<string, (...args: unknown[]) => Answer>;
 
 /** google.script.run as HtmlService provides it: handlers chained first, the call answered later. */
 function scriptRunner(server: Server, calls: string[]) {
@@ -36,9 +37,9 @@ function scriptRunner(server: Server, calls: string[]) {
       withFailureHandler: (f: (e: unknown) => void) => runner(onSuccess, f),
     };
     for (const [name, answer] of Object.entries(server))
-      target[name] = () => {
+      target[name] = (...args: unknown[]) => {
         calls.push(name);
-        const result = answer();
+        const result = answer(...args);
         setTimeout(() => ('ok' in result ? onSuccess?.(result.ok) : onFailure?.(result.fail)), 1);
       };
     return target;
@@ -170,5 +171,99 @@ describe('the sidebar in a Sheet', () => {
 
     await vi.waitFor(() => expect(page.text()).toContain('North network 2025'));
     expect(attempts).toBe(2);
+  });
+});
+
+const upToDate: SidebarState = {
+  kind: 'spreadsheet',
+  tracker: {
+    ...notSetUp,
+    foundVersion: 1,
+    tabsPresent: ['Schools'],
+    tabsMissing: [],
+    action: 'up-to-date',
+    message: 'Up to date.',
+  },
+};
+
+describe('the tracker, support and the IPOP checker in the sidebar', () => {
+  it('Build / refresh reports what changed and lists the cells to look at', async () => {
+    const page = await openSidebar({
+      getSidebarState: () => ({ ok: upToDate }),
+      refreshTrackerFromSidebar: () => ({
+        ok: {
+          report: 'Schools: worked out … for 30 schools (4 cells changed).',
+          problems: ['Visits!E2: “last Tuesday” is not a date; this visit was left out of “Last visit”.'],
+          flagged: [],
+          tracker: upToDate.tracker,
+        },
+      }),
+    });
+    await vi.waitFor(() => expect(page.button('Build / refresh tracker')).not.toBeNull());
+    page.button('Build / refresh tracker')?.click();
+    await vi.waitFor(() => expect(page.text()).toContain('(4 cells changed)'));
+    expect(page.text()).toContain('Visits!E2: “last Tuesday” is not a date');
+  });
+
+  it('lists principals not supported lately beside the support that fits, and sends a request as asked', async () => {
+    const asked: unknown[][] = [];
+    const page = await openSidebar({
+      getSidebarState: () => ({ ok: upToDate }),
+      getSupportLook: () => ({
+        ok: {
+          flagged: [
+            {
+              school: 'Alder K-8',
+              principal: 'R. Diaz',
+              flag: 'Not supported for 6 weeks',
+              lastSupported: '2026-10-20',
+              supportFits: 'Veteran — operations',
+            },
+          ],
+          problems: [],
+          supportWeeks: 3,
+          schools: ['Alder K-8', 'Birch Elementary'],
+        },
+      }),
+      askForSupportFromSidebar: (...args) => {
+        asked.push(args);
+        return { ok: 'Your request for support is in the Contacts tab (2026-12-04).' };
+      },
+    });
+    await vi.waitFor(() => expect(page.button('Who needs support?')).not.toBeNull());
+    page.button('Who needs support?')?.click();
+    await vi.waitFor(() => expect(page.text()).toContain('R. Diaz (Alder K-8): Not supported for 6 weeks'));
+    expect(page.text()).toContain('Fits: Veteran — operations');
+
+    const select = page.window.document.querySelector('#ask-school') as unknown as HTMLSelectElement;
+    select.value = 'Birch Elementary';
+    select.dispatchEvent(new page.window.Event('change', { bubbles: true }) as unknown as Event);
+    const note = page.window.document.querySelector('#ask-note') as unknown as HTMLTextAreaElement;
+    note.value = 'Help with our benchmark data';
+    note.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+    // Preact applies state on its next render tick: let it render before the click reads the fields.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    page.button('Ask for support')?.click();
+    await vi.waitFor(() => expect(page.text()).toContain('Your request for support is in the Contacts tab'));
+    expect(asked).toEqual([['Birch Elementary', 'Help with our benchmark data']]);
+  });
+
+  it('checks the IPOP as it is typed: a topic is told to become a question, a question gets its ticks', async () => {
+    const page = await openSidebar({ getSidebarState: () => ({ ok: upToDate }) });
+    await vi.waitFor(() => expect(page.window.document.querySelector('#ipop-question')).not.toBeNull());
+    const field = page.window.document.querySelector('#ipop-question') as unknown as HTMLTextAreaElement;
+    const type = async (value: string) => {
+      field.value = value;
+      field.dispatchEvent(new page.window.Event('input', { bubbles: true }) as unknown as Event);
+      await page.window.happyDOM.waitUntilComplete();
+    };
+    await type('Student talk');
+    await vi.waitFor(() =>
+      expect(page.text()).toContain('This names a topic; what question about student learning'),
+    );
+    await type('How do students explain their thinking about fractions?');
+    await vi.waitFor(() => expect(page.text()).toContain('✓ Worded as a question'));
+    expect(page.text()).toContain('✗ Grounded in data');
+    expect(page.calls).toEqual(['getSidebarState']);
   });
 });
