@@ -202,4 +202,23 @@ describe.skipIf(SKIP_E2E)('filing the open email from the side panel', () => {
     expect(await view.getByRole('button', { name: 'File this email' }).count()).toBe(0);
     expect(await filingsRows()).toHaveLength(1);
   });
+
+  it('files a Doc Rounds cannot see as a link row with a plain sentence, leaving the Doc where it is', async () => {
+    const docId = '1DocRoundsCannotSeeAbCdEfGhIjKlMnOpQrStUv';
+    const dir = join(fixtures, 'docs', 'document', 'd', docId, 'edit');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="en"><title>Fractions data analysis - Google Docs</title><p>Data.</p></html>',
+    );
+    const doc = await h.context.newPage();
+    await doc.goto(`${h.sandbox.url}/__fixtures/docs/document/d/${docId}/edit`);
+    const tab = await tabOf(h, `https://docs.google.com/document/d/${docId}/edit`, 'doc');
+    const view = await openPanel(h, tab);
+    await view.getByRole('button', { name: 'File this Doc' }).click();
+    await view.getByText(/the Filings tab links to it instead/).waitFor({ timeout: 60_000 });
+    const rows = await filingsRows();
+    expect(rows.filter((r) => r['Kind'] === 'doc')).toHaveLength(1);
+    expect(rows.find((r) => r['Kind'] === 'doc')!['Links']).toContain(docId);
+  });
 });
