@@ -1,11 +1,11 @@
 // The Firefox build for real: Debian's firefox-esr, headless, driven over WebDriver BiDi (puppeteer-core),
 // installs the development build of dist/firefox as a temporary add-on; its content script reads the
 // demo's Gmail and Docs pages served by the sandbox, the sidebar's page shows what it read, and a principal
-// signs in (launchWebAuthFlow), joins the demo network and adopts its folders. Filing: see the it.fails.
+// signs in (launchWebAuthFlow), joins the demo network, adopts its folders and files the open email.
 //
 // The sidebar itself is browser chrome, not a tab, so WebDriver cannot reach it; its page
 // (moz-extension://<uuid>/sidepanel.html?tab=N) is opened in a tab instead, as the Chromium tests do.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -40,11 +40,17 @@ async function openExtensionPage(page: Page, path: string): Promise<void> {
   } else {
     page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
   }
-  await page.waitForFunction(
-    (to) => location.href === to && document.readyState === 'complete',
-    { timeout: 15_000 },
-    url,
-  );
+  // Polled by hand: while the tab swaps about:blank for the extension page, an evaluation can land in the
+  // realm being torn down and fail; that only means "not yet".
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const loaded = await page
+      .evaluate((to) => location.href === to && document.readyState === 'complete', url)
+      .catch(() => false);
+    if (loaded) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
@@ -54,6 +60,9 @@ describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
   let extensionPage: Page;
   /** The sidebar's page following the Gmail tab, kept open from reading through filing. */
   let panel: Page;
+
+  /** A button by its accessible name (a heading may carry the same words, as "File this email" does). */
+  const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
 
   /** Waits until the panel's text contains `text`. */
   const panelSays = (text: string, timeout = 30_000) =>
@@ -139,7 +148,7 @@ describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
   });
 
   it("signs in with launchWebAuthFlow on the sandbox's stand-in consent page", async () => {
-    await (await panel.waitForSelector('::-p-aria(Sign in with Google)', { timeout: 10_000 }))!.click();
+    await (await panel.waitForSelector(button('Sign in with Google'), { timeout: 10_000 }))!.click();
     // Firefox opens the consent page in a popup window, which WebDriver BiDi sees as one more page.
     let consent: Page | undefined;
     for (let i = 0; i < 100 && !consent; i++) {
@@ -174,25 +183,27 @@ describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
     await (await panel.$("::-p-aria(Link to the network's folder)"))!.type(
       `https://drive.google.com/drive/folders/${demo!.drive.rootFolderId}`,
     );
-    await (await panel.$('::-p-aria(Join)'))!.click();
-    const confirm = await panel.waitForSelector('::-p-aria(Confirm and create what is missing)', {
+    await (await panel.$(button('Join')))!.click();
+    const confirm = await panel.waitForSelector(button('Confirm and create what is missing'), {
       timeout: 30_000,
     });
     await panelSays('Rounds will use 10 of your folders as they are and create 6 that are missing.');
     await confirm!.click();
-    await panel.waitForSelector('::-p-aria(File this email)', { timeout: 30_000 });
+    await panel.waitForSelector(button('File this email'), { timeout: 30_000 });
     const schools = join(dir, 'demo', 'drive', 'My Drive', 'Cedar Valley Network', 'Schools');
     expect(existsSync(join(schools, 'North Bend K-8'))).toBe(true);
     expect(existsSync(join(schools, 'Sycamore Rdg'))).toBe(true);
   });
 
-  // Known Firefox bug, found by this test (2026-12-04, firefox-esr 153): once "File this email" is shown,
-  // reading the email's original fails in Firefox with 'Error: Permission denied to access property
-  // "constructor"' (Chromium files the same email: demo.test.ts), so nothing is filed. `it.fails` keeps the
-  // real flow running: when filing works in Firefox this reports an unexpected pass — then make it `it`.
-  it.fails('files the open email to the sandbox: the .eml and its attachments in step 4', async () => {
-    await (await panel.$('::-p-aria(File this email)'))!.click();
-    await panel.waitForSelector('p.filed', { timeout: 20_000 });
+  // This found a Firefox-only bug (firefox-esr 153): reading the original failed with 'Permission denied
+  // to access property "constructor"' until the content script copied the fetched bytes (gmail-original.ts).
+  it('files the open email to the sandbox: the raw .eml and its attachments in step 4', async () => {
+    await (await panel.$(button('File this email')))!.click();
+    await panel.waitForSelector('p.filed', { timeout: 30_000 });
+    expect(await panel.$eval('p.filed', (p) => (p as HTMLElement).innerText)).toMatch(
+      /^Filed to 2025-26 Cycle 2 · Step 4/,
+    );
+    const thread = demo!.threads.find((t) => t.key === 'work-samples')!;
     const step4 = join(
       dir,
       'demo',
@@ -201,7 +212,10 @@ describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
       'Cedar Valley Network',
       'Cycle 2 Step 4 - Observations',
     );
+    const eml = readdirSync(step4).find((name) => name.endsWith('.eml'));
+    expect(eml && readFileSync(join(step4, eml)).equals(thread.messages[0]!.raw)).toBe(true);
     expect(existsSync(join(step4, 'grade5-responses-sample.pdf'))).toBe(true);
+    expect(existsSync(join(step4, 'citation-tally.csv'))).toBe(true);
   });
 
   it('reads which Google Doc is open', async () => {
