@@ -135,6 +135,12 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
           if (!ours.length) for (const name of protect) protectHeader(sheetNamed(name));
         }
       }
+      for (const v of plan.otherValidations)
+        sheetNamed(v.sheetName)
+          .getRange(v.a1)
+          .setDataValidations([
+            [builders.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(true).build()],
+          ]);
       if (plan.settingsRows) write(sheetNamed(plan.settingsRows.sheetName), plan.settingsRows.block);
       // A Dashboard someone renamed is left alone: set-up made a new one, which is drawn on the next refresh.
       if (dashboardName !== null) {

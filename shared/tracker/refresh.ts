@@ -10,6 +10,7 @@ import {
   readSettings,
   SETTING_ROWS,
   SUPPORT_FITS,
+  SUPPORT_KINDS,
   supportFlag,
   type TrackerSettings,
 } from './support';
@@ -68,6 +69,8 @@ export interface FlaggedPrincipal {
 
 export interface RefreshPlan {
   schools: SchoolsPlan | null;
+  /** Dropdowns on other tabs: the support log's kinds, the action plans' statuses. */
+  otherValidations: { sheetName: string; a1: string; list: string[] }[];
   /** Default settings to add to the Settings tab when it lacks them. */
   settingsRows: { sheetName: string; block: CellBlock } | null;
   dashboard: DashboardPlan;
@@ -188,7 +191,11 @@ export function planRefresh(tabs: readonly TabSnapshot[], today: string, newId: 
   changes.push(
     `Dashboard: redrew schools per step, filings per week and support by month for ${people.length} schools.`,
   );
-  return { schools: plan, settingsRows, dashboard, settings, flagged, problems, changes };
+  const otherValidations = [
+    dropdown(table('contacts'), 'supportKind', [...SUPPORT_KINDS]),
+    dropdown(table('actionPlans'), 'status', ACTION_STATUSES),
+  ].filter((v) => v !== null);
+  return { schools: plan, otherValidations, settingsRows, dashboard, settings, flagged, problems, changes };
 }
 
 function schoolsPlan(
@@ -263,6 +270,15 @@ function schoolsPlan(
         }
       : null;
   return { sheetName, ids, derived, checkNotes, validations, staleRule };
+}
+
+/** The statuses offered on Action plans; any other word is kept and read as still open. */
+const ACTION_STATUSES = ['Open', 'In progress', 'Done', 'Dropped'];
+
+function dropdown(table: Table, key: string, list: string[]) {
+  const at = table.positions.get(key);
+  if (!table.sheetName || at === undefined) return null;
+  return { sheetName: table.sheetName, a1: `${columnLetter(at)}2:${columnLetter(at)}`, list };
 }
 
 /** Groups columns into runs of adjacent positions, so each run is one write. */

@@ -52,6 +52,11 @@ describe('Build / refresh tracker', () => {
     expect(schools.conditionalRules).toHaveLength(1);
     expect(schools.conditionalRules[0]!.formula).toMatch(/<TODAY\(\)-21,/);
     expect(schools.protections).toEqual([expect.objectContaining({ a1: '1:1', warningOnly: true })]);
+    const kinds = [...spreadsheet.tab('Contacts').validations.values()].map(
+      (rules) => (rules[0]![0] as { list: string[] }).list,
+    );
+    expect(kinds).toEqual([['visit', '1:1', 'call', 'modeling', 'brokering', 'asked']]);
+    expect(spreadsheet.tab('Action plans').validations.size).toBe(1);
     const filings = spreadsheet.tab('Filings');
     expect(filings.protections.map((p) => p.warningOnly)).toEqual([true]);
     const dashboard = spreadsheet.tab('Dashboard');
