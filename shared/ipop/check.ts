@@ -3,20 +3,16 @@
 // sidebar, the tracker, the extension and the CLI all give the same verdict.
 import {
   CONTENT_WORDS,
-  DATA_WORDS,
   FINITE_MARKERS,
   INWARD_WORDS,
   LEARNING_WORDS,
   OBSERVABLE_WORDS,
-  OUTSIDE_CONTROL_WORDS,
   QUESTION_OPENERS,
-  SOLUTION_WORDS,
-  STRATEGY_WORDS,
   STUDENT_WORDS,
   TEACHER_WORDS,
-  TOPIC_OPENERS,
   type WordList,
 } from './lexicon';
+import { DATA_WORDS, OUTSIDE_CONTROL_WORDS, SOLUTION_WORDS, STRATEGY_WORDS, TOPIC_OPENERS } from './signals';
 
 export const IPOP_CRITERIA = [
   'question',
