@@ -1,6 +1,7 @@
-// The words the IPOP checker reads a problem of practice by, grouped by what they tell it: who acts, what
-// learning looks like, what can be seen in a classroom, what counts as data, what lies outside a school's
-// control. Written from how problems of practice are worded in English, not fitted to any collection.
+// The words the IPOP checker reads a problem of practice by, grouped by what they tell it: the grammar of a
+// question, who acts (students, teachers), what is learned, what learning looks like and what can be seen
+// in a classroom (signals.ts has the rest). Written from how problems of practice are worded in English,
+// not fitted to any collection.
 
 /** Whole words (lower case) matched as tokens; entries with a space are matched as phrases. */
 export type WordList = readonly string[];
