@@ -72,12 +72,7 @@ export async function fetchOriginal(doc: Document, gmailMessageId: string): Prom
     return { ok: false, problem: `Gmail could not be reached (${(error as Error).message}).` };
   }
   if (!res.ok) return { ok: false, problem: `Gmail would not give the original message (${res.status}).` };
-  // Firefox: a content script's fetch can hand back the page's ArrayBuffer, and a view over it refuses
-  // `subarray` (it reads `.constructor` through the wrapper: "Permission denied to access property
-  // constructor"). Copying into an array of the script's own makes every later use safe; Chrome is unaffected.
-  const fetched = new Uint8Array(await res.arrayBuffer());
-  const bytes = new Uint8Array(fetched.length);
-  bytes.set(fetched);
+  const bytes = ownCopy(new Uint8Array(await res.arrayBuffer()));
   if (!looksLikeMessage(bytes)) {
     return {
       ok: false,
