@@ -2,6 +2,7 @@
 // extension may open its panel; the worker does the opening. Lives in a shadow root so the page's styles
 // and Rounds' cannot leak into each other.
 import { sendToWorker } from '../platform/messaging';
+import { pageText } from '../platform/page-text';
 
 export const OPEN_BUTTON_HOST_ID = 'rounds-open-button';
 
@@ -25,8 +26,8 @@ export function addOpenButton(doc: Document, signal: AbortSignal): HTMLElement {
   style.textContent = STYLE;
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = 'Rounds';
-  button.title = 'Open Rounds beside this page';
+  button.textContent = pageText('extName', 'Rounds');
+  button.title = pageText('openButtonTitle', 'Open Rounds beside this page');
   const notice = doc.createElement('p');
   notice.setAttribute('role', 'status');
   root.append(style, button, notice);

@@ -2,46 +2,48 @@
 import type { GmailMessage, Person } from '../../shared/browser/seen-page';
 import { CopyButton } from './copy-button';
 import { Untrusted } from './untrusted';
+import { t } from '../platform/i18n';
 
 const who = (p: Person) => (p.name && p.name !== p.email ? `${p.name} <${p.email}>` : p.email);
 
 export function MessageView({ message }: { message: GmailMessage }) {
   return (
-    <section aria-label="Selected message">
+    <section aria-label={t('selectedMessage')}>
       <dl>
-        <dt>From</dt>
+        <dt>{t('fromLabel')}</dt>
         <dd>
           <Untrusted text={who(message.from)} />
         </dd>
         {message.to.length > 0 && (
           <>
-            <dt>To</dt>
+            <dt>{t('toLabel')}</dt>
             <dd>
               <Untrusted text={message.to.map(who).join(', ')} />
             </dd>
           </>
         )}
-        <dt>Date</dt>
+        <dt>{t('dateLabel')}</dt>
         <dd>
           {message.date.text || 'not shown'}
           {message.date.local === undefined && message.date.text && (
-            <span class="status"> (Rounds could not read this date format)</span>
+            <span class="status"> {t('dateUnread')}</span>
           )}
         </dd>
-        <dt>Gmail id</dt>
+        <dt>{t('gmailIdLabel')}</dt>
         <dd>
           {message.id ? (
             <>
-              <span class="id">{message.id}</span> <CopyButton value={message.id} label="message id" />
+              <span class="id">{message.id}</span>{' '}
+              <CopyButton value={message.id} label={t('messageIdLabel')} />
             </>
           ) : (
-            <span class="status">not assigned yet: Gmail numbers a message you just sent a moment later</span>
+            <span class="status">{t('idNotAssignedMessage')}</span>
           )}
         </dd>
       </dl>
-      <h3>Attachments</h3>
+      <h3>{t('attachmentsLabel')}</h3>
       {message.attachments.length === 0 ? (
-        <p class="status">None</p>
+        <p class="status">{t('none')}</p>
       ) : (
         <ul>
           {message.attachments.map((a, i) => (

@@ -6,6 +6,7 @@ import { CopyButton } from './copy-button';
 import { MessageView } from './message-view';
 import { Untrusted } from './untrusted';
 import { TriageView } from './triage-view';
+import { t } from '../platform/i18n';
 
 export function ThreadView({ thread }: { thread: GmailThread }) {
   // The newest message is the one a principal is usually acting on.
@@ -15,17 +16,17 @@ export function ThreadView({ thread }: { thread: GmailThread }) {
   return (
     <article>
       <h2>
-        <Untrusted text={thread.subject} fallback="(no subject)" />
+        <Untrusted text={thread.subject} fallback={t('noSubject')} />
       </h2>
       <dl>
-        <dt>Thread id</dt>
+        <dt>{t('threadIdLabel')}</dt>
         <dd>
           {thread.id ? (
             <>
-              <span class="id">{thread.id}</span> <CopyButton value={thread.id} label="thread id" />
+              <span class="id">{thread.id}</span> <CopyButton value={thread.id} label={t('threadIdLabel')} />
             </>
           ) : (
-            <span class="status">not assigned yet</span>
+            <span class="status">{t('idNotAssigned')}</span>
           )}
         </dd>
       </dl>

@@ -121,6 +121,8 @@ describe.skipIf(SKIP_E2E)('hostile mail in the panel, and each view scanned with
     expect(await panel.locator('[data-view="queue"]').count()).toBe(1);
     expect(await seriousViolations(panel)).toEqual([]);
     expect(await panel.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    // Everything fits the 320 px panel: nothing makes the page scroll sideways.
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
   it('scans the panel for a tab with nothing Rounds reads', async () => {
