@@ -43,8 +43,9 @@ describe('the Chrome build (dist/chrome)', () => {
 
   it('asks only for what it uses: no Gmail scopes, no tabs, Google APIs as the only host', () => {
     const m = manifest();
-    expect(m.permissions).toEqual(['sidePanel', 'storage', 'identity']);
-    expect(m.host_permissions).toEqual(['https://www.googleapis.com/*']);
+    // alarms: wakes the worker to resume queued filings after the browser stopped it.
+    expect(m.permissions).toEqual(['sidePanel', 'storage', 'identity', 'alarms']);
+    expect(m.host_permissions).toEqual(['https://www.googleapis.com/*', 'https://sheets.googleapis.com/*']);
     expect(JSON.stringify(m)).not.toMatch(/gmail\.(readonly|modify|compose|send)|"tabs"/);
   });
 
@@ -112,7 +113,11 @@ describe('a development build', () => {
   it('may also reach the sandbox, on any port, and nothing else', async () => {
     const source = await readManifest(join(ROOT, 'manifest.json'));
     const dev = chromeManifest(source, { version: '1.2.3', googleOrigin: 'http://127.0.0.1:8787' });
-    expect(dev.host_permissions).toEqual(['https://www.googleapis.com/*', 'http://127.0.0.1/*']);
+    expect(dev.host_permissions).toEqual([
+      'https://www.googleapis.com/*',
+      'https://sheets.googleapis.com/*',
+      'http://127.0.0.1/*',
+    ]);
     expect(dev.version).toBe('1.2.3');
     // Its content scripts also run on the sandbox's stand-ins for Gmail and Docs (the demo's pages).
     expect(dev.content_scripts!.map((c) => c.matches)).toEqual([
@@ -122,7 +127,7 @@ describe('a development build', () => {
     expect(firefoxManifest(dev).host_permissions).toEqual(dev.host_permissions);
     expect(
       chromeManifest(source, { version: '1.2.3', googleOrigin: GOOGLE_ORIGIN }).host_permissions,
-    ).toEqual(['https://www.googleapis.com/*']);
+    ).toEqual(['https://www.googleapis.com/*', 'https://sheets.googleapis.com/*']);
   });
 });
 
