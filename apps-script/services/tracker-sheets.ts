@@ -33,6 +33,7 @@ export interface ChartBuilderLike {
   setChartType(type: unknown): ChartBuilderLike;
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): ChartBuilderLike;
   setOption(option: string, value: unknown): ChartBuilderLike;
+  setNumHeaders(headers: number): ChartBuilderLike;
   build(): unknown;
 }
 
@@ -200,7 +201,7 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
       .setPosition(chart.anchorRow, chart.anchorColumn, 0, 0)
       .setOption('title', chart.title)
       .setOption('isStacked', chart.stacked)
-      .setOption('useFirstRowAsHeaders', true)
+      .setNumHeaders(1)
       .build();
     sheet.insertChart(built);
   }

@@ -2,6 +2,7 @@
 // budget per tab at 30 and 1,800 schools, and rows arriving from the extension while it runs.
 import { describe, expect, it } from 'vitest';
 import { tabByKey } from '../../shared/schema/sheet';
+import { FakeSpreadsheet } from './fakes/spreadsheet';
 import { handMadeRule } from './fakes/tracker-objects';
 import { cell, fill, networkSpreadsheet, refresh } from './tracker-network';
 
@@ -97,6 +98,17 @@ describe('Build / refresh tracker', () => {
     expect(schools.protections).toHaveLength(1);
     expect(spreadsheet.tab('Dashboard').charts).toHaveLength(3);
     expect(again.report).toMatch(/\(0 cells changed\)/);
+  });
+
+  it('builds a blank spreadsheet into the tracker in one go', () => {
+    const spreadsheet = new FakeSpreadsheet();
+    const result = refresh(spreadsheet);
+    expect(result.report).toMatch(/^Added tabs: Schools, .*Action plans, Settings\./);
+    expect(result.report).toMatch(/Settings: added Stale after \(days\)/);
+    expect(spreadsheet.tab('Settings').rows).toHaveLength(3);
+    expect(spreadsheet.tab('Dashboard').charts.map((c) => c.options.get('numHeaders'))).toEqual([1, 1, 1]);
+    expect(spreadsheet.tab('Dashboard').rows[3]?.[10]).toBe('No schools on the Schools tab yet.');
+    expect(result.problems).toEqual([]);
   });
 
   it.each([30, 1800])('uses at most 10 Spreadsheet calls per tab for %i schools', (count) => {

@@ -76,6 +76,10 @@ export class FakeChartBuilder {
     this.options.set(option, value);
     return this;
   }
+  setNumHeaders(headers: number): this {
+    this.options.set('numHeaders', headers);
+    return this;
+  }
   build(): FakeChart {
     const options = this.options;
     return {
