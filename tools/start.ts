@@ -8,7 +8,15 @@ import { ROOT } from './build/build';
 import { buildExtension } from './build/extension';
 import { launchDemoBrowser } from './demo/browser';
 import { filedReport } from './demo/filed';
-import { DRIVE_USERS, fixturesDirOf, startDemo, type DemoStore } from './demo/seed';
+import { DEMO_USER } from './demo/network';
+import {
+  DRIVE_USERS,
+  fixturesDirOf,
+  joinLinks,
+  pickForPrincipal,
+  startDemo,
+  type DemoStore,
+} from './demo/seed';
 import { runTour, type TourStep } from './demo/tour';
 
 const USAGE = `usage: npm start [-- --headless] [--dir DIR] [--out DIR] [--port N]
@@ -131,8 +139,24 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         '\nChromium is open on the demo inbox (mail.google.com and docs.google.com are served by the sandbox).',
       );
+      // A person cannot reach the sandbox's stand-in Picker from the panel, so the demo picks the network's
+      // folder and spreadsheet for Rosa up front, as she would in Google's Picker, and gives her the links.
+      for (const fileId of [demo.drive.rootFolderId, demo.drive.spreadsheetId])
+        await pickForPrincipal(demo, fileId);
+      const links = joinLinks(demo);
       console.log(
-        'Open a conversation and click the Rounds button. Close the browser or press Ctrl+C to stop.',
+        [
+          'Open a conversation and click the Rounds button. In the panel:',
+          `  Sign in with Google on the sandbox's consent page as ${DEMO_USER.email} (Rosa, principal of Maple Grove).`,
+          "  Join the network with these links (already picked for Rosa, as in Google's Picker):",
+          `    spreadsheet  ${links.spreadsheet}`,
+          `    folder       ${links.folder}`,
+          '  Check the folders Rounds proposes, then file an email, several ticked in the list, or a Doc:',
+          ...Object.values(demo.drive.docs).map(
+            (d) => `    ${d.name}: https://docs.google.com/document/d/${d.id}/edit`,
+          ),
+          'Close the browser or press Ctrl+C to stop.',
+        ].join('\n'),
       );
       await new Promise<void>((done) => {
         browser!.context.once('close', () => done());

@@ -100,3 +100,25 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
     throw error;
   }
 }
+
+/**
+ * The principal picks a file for Rounds in Google's Picker: the sandbox's stand-in for it
+ * (`/__sandbox/pick`), which lets her `drive.file` token see the ILD's file.
+ */
+export async function pickForPrincipal(demo: DemoStore, fileId: string): Promise<void> {
+  const res = await fetch(`${demo.sandbox.url}/__sandbox/pick`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: DEMO_USER.email, fileId }),
+  });
+  if (!res.ok)
+    throw new Error(`the sandbox's stand-in Picker refused ${fileId}: ${res.status} ${await res.text()}`);
+}
+
+/** The two links a member pastes to join: the network spreadsheet's and its folder's, as Drive shows them. */
+export function joinLinks(demo: DemoStore): { spreadsheet: string; folder: string } {
+  return {
+    spreadsheet: `https://docs.google.com/spreadsheets/d/${demo.drive.spreadsheetId}/edit`,
+    folder: `https://drive.google.com/drive/folders/${demo.drive.rootFolderId}`,
+  };
+}

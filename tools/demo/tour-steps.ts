@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { DemoBrowser } from './browser';
 import { TOUR_BULK, TOUR_FIRST } from './mail';
 import { DEMO_USER } from './network';
-import type { DemoStore } from './seed';
+import { joinLinks, type DemoStore } from './seed';
 
 /** Thrown by a step whose feature this build of Rounds does not have yet; the tour carries on. */
 export class NotYet extends Error {}
@@ -127,10 +127,9 @@ export const STEPS: Array<[string, StepRun]> = [
       if (!(await present(sheetLink))) throw new NotYet('the panel cannot join a network yet');
       // What the Google Picker does when the member chooses the two files: the sandbox's stand-in for it.
       for (const fileId of [t.demo.drive.rootFolderId, t.demo.drive.spreadsheetId]) await t.pick(fileId);
-      await sheetLink.fill(`https://docs.google.com/spreadsheets/d/${t.demo.drive.spreadsheetId}/edit`);
-      await panel
-        .getByLabel("Link to the network's folder")
-        .fill(`https://drive.google.com/drive/folders/${t.demo.drive.rootFolderId}`);
+      const links = joinLinks(t.demo);
+      await sheetLink.fill(links.spreadsheet);
+      await panel.getByLabel("Link to the network's folder").fill(links.folder);
       await panel.getByRole('button', { name: 'Join' }).click();
       // Joined: the panel either offers to look for the folders or has already proposed them.
       await findOrConfirm(panel).first().waitFor({ timeout: 30_000 });

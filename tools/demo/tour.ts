@@ -5,8 +5,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoBrowser } from './browser';
 import { filedFiles } from './filed';
-import { DEMO_USER } from './network';
-import type { DemoStore } from './seed';
+import { pickForPrincipal, type DemoStore } from './seed';
 import { NotYet, STEPS, type TourContext } from './tour-steps';
 
 export type StepOutcome =
@@ -38,15 +37,7 @@ export async function runTour(demo: DemoStore, browser: DemoBrowser, outDir: str
   const context: TourContext = {
     demo,
     browser,
-    async pick(fileId) {
-      const res = await fetch(`${demo.sandbox.url}/__sandbox/pick`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ user: DEMO_USER.email, fileId }),
-      });
-      if (!res.ok)
-        throw new Error(`the sandbox's stand-in Picker refused ${fileId}: ${res.status} ${await res.text()}`);
-    },
+    pick: (fileId) => pickForPrincipal(demo, fileId),
     filedCount: () => filedFiles(join(demo.dir, 'drive')).filter((f) => !f.folder).length,
     async shoot(page, label) {
       const path = join(outDir, `${String(++shot).padStart(2, '0')}-${label}.png`);
