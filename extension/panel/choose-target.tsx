@@ -1,6 +1,7 @@
 // Where to file: cycle, step and school, with Rounds' suggestion first and the reason for it, the last
 // choice remembered, and an optional note. Labelled controls, usable by keyboard.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { NetworkTables } from '../../shared/network/network-tables';
 import { STEP_NUMBERS, type StepNumber } from '../../shared/domain';
 import type { FilingChoice } from '../../shared/browser/panel-commands';
 import { stepLabelsOf } from '../../shared/network/folder-layout';
@@ -8,41 +9,45 @@ import { currentCycle, suggestFiling, type FilingCandidate } from '../../shared/
 import { t } from '../platform/i18n';
 import { lastChoice, tables } from './stores';
 import { Untrusted } from './untrusted';
+import { ask } from './view';
 
-export function ChooseTarget({
-  candidate,
-  action,
-  busy,
-  onFile,
-}: {
+interface Props {
   candidate: FilingCandidate;
   action: string;
   busy: boolean;
   onFile: (choice: FilingChoice) => void;
-}) {
+}
+
+/** Reads the network's tables first (a new browser session has none yet), then offers the choice. */
+export function ChooseTarget(props: Props) {
   const network = tables.value;
+  useEffect(() => {
+    if (!network) void ask({ kind: 'refresh-network' });
+  }, [network === undefined]);
+  if (!network) return <p class="status">{t('loadingNetwork')}</p>;
+  if (network.cycles.length === 0) return <p class="status">{t('noCycles')}</p>;
+  return <TargetForm {...props} network={network} />;
+}
+
+function TargetForm({ candidate, action, busy, onFile, network }: Props & { network: NetworkTables }) {
   const labels = stepLabelsOf();
   const suggestions = useMemo(
     () =>
-      network
-        ? suggestFiling(candidate, {
-            cycles: network.cycles,
-            schools: network.schools,
-            filings: network.filings,
-            stepLabels: labels,
-            lastChoice: lastChoice.value,
-          })
-        : [],
+      suggestFiling(candidate, {
+        cycles: network.cycles,
+        schools: network.schools,
+        filings: network.filings,
+        stepLabels: labels,
+        lastChoice: lastChoice.value,
+      }),
     [network, candidate, lastChoice.value],
   );
   const first = suggestions[0];
-  const fallbackCycle = network ? currentCycle(network.cycles) : undefined;
+  const fallbackCycle = currentCycle(network.cycles);
   const [cycleId, setCycle] = useState(first?.cycleId ?? fallbackCycle?.id ?? '');
   const [step, setStep] = useState<StepNumber>(first?.step ?? fallbackCycle?.currentStep ?? 1);
   const [schoolId, setSchool] = useState(first?.schoolId ?? '');
   const [note, setNote] = useState('');
-  if (!network) return <p class="status">{t('loadingNetwork')}</p>;
-  if (network.cycles.length === 0) return <p class="status">{t('noCycles')}</p>;
   const chosen = cycleId || network.cycles[0]!.id;
   const submit = (event: Event) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 // The network at a glance, from the spreadsheet every member reads: each cycle and its step, each school's
 // step in it, its last filing and who filed it.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { stepLabelsOf } from '../../../shared/network/folder-layout';
 import { networkOverview } from '../../../shared/network/overview';
 import { t } from '../../platform/i18n';
@@ -12,6 +12,10 @@ import { ask, defineView } from '../view';
 function Network() {
   const read = tables.value;
   const overview = useMemo(() => (read ? networkOverview(read, stepLabelsOf()) : undefined), [read]);
+  // A new browser session has not read the spreadsheet yet.
+  useEffect(() => {
+    if (!read) void ask({ kind: 'refresh-network' });
+  }, [read === undefined]);
   return (
     <section class="panel-section" aria-labelledby="network-heading">
       <h2 id="network-heading">
