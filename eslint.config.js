@@ -66,7 +66,7 @@ const notTest = [['**/test/**', '../test/*', '../../test/*'], NO_TEST_IMPORTS];
 const noGoogleapis = [['googleapis', 'googleapis/*'], NO_GOOGLEAPIS];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.sandbox/**', 'test/.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.sandbox/**', 'test/.tmp/**', 'out/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
