@@ -16,7 +16,6 @@ export interface TrackerRangeLike {
 }
 
 export interface ProtectionLike {
-  setDescription(description: string): ProtectionLike;
   setWarningOnly(warningOnly: boolean): ProtectionLike;
 }
 
@@ -75,7 +74,6 @@ export interface SheetBuilders {
   formatDay(date: Date): string;
 }
 
-const HEADER_PROTECTION = 'Rounds: header row (edits warn first)';
 const STALE_COLOR = '#fce8b2';
 
 /** The open tracker, read once and written in batches. `needed` are the tab names Refresh reads. */
@@ -177,7 +175,8 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
   }
 
   function protectHeader(sheet: TrackerSheetLike): void {
-    sheet.getRange('1:1').protect().setWarningOnly(true).setDescription(HEADER_PROTECTION);
+    // No description: it would cost a call per tab, and Rounds recognises a built tracker by its stale rule.
+    sheet.getRange('1:1').protect().setWarningOnly(true);
   }
 
   function drawDashboard(sheet: TrackerSheetLike, plan: RefreshPlan): void {

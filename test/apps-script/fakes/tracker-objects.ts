@@ -18,24 +18,12 @@ export interface FakeChart {
 }
 
 export class FakeProtection {
-  description = '';
   warningOnly = false;
 
   constructor(
     readonly a1: string,
     private readonly logCall: (method: string) => void,
   ) {}
-
-  getDescription(): string {
-    this.logCall('getDescription');
-    return this.description;
-  }
-
-  setDescription(description: string): this {
-    this.logCall('setDescription');
-    this.description = description;
-    return this;
-  }
 
   setWarningOnly(warningOnly: boolean): this {
     this.logCall('setWarningOnly');
