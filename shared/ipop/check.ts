@@ -288,8 +288,9 @@ function actionableVerdict(words: readonly string[]): CriterionVerdict {
   };
 }
 
+/** A share or a count: "40%", "12 percent", "3 of 20", "half of our students". */
 const DATA_PATTERN =
-  /\d+(\.\d+)?\s*%|\b\d+(\.\d+)?\s*(percent|per cent|out of|of (the |our )?students)\b|\b(half|a third|a quarter|two thirds)\b/i;
+  /\d+(\.\d+)?\s*%|\b\d+\s+(of|out of)\s+\d+\b|\b\d+(\.\d+)?\s*(percent|per cent|out of|of (the |our )?students)\b|\b(half|a third|a quarter|two thirds)\b/i;
 
 function groundedVerdict(text: string, words: readonly string[], sources?: string): CriterionVerdict {
   if (sources && sources.trim()) return { pass: true };

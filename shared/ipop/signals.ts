@@ -33,6 +33,8 @@ export const DATA_WORDS: WordList = [
   'student work',
   'work samples',
   'exit tickets',
+  'sampled',
+  'samples',
   'we noticed',
   'we saw',
   'we found',

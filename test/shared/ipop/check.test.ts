@@ -108,6 +108,21 @@ describe('each criterion says what would make it stronger', () => {
     ).toBe(true);
   });
 
+  it('a count out of a sample grounds it too', () => {
+    expect(
+      checkIpop('Why did only 3 of 20 lab reports we read use the unit’s vocabulary?').criteria.grounded.pass,
+    ).toBe(true);
+    expect(checkIpop('Why did students in grade 3 struggle with reading?').criteria.grounded.pass).toBe(
+      false,
+    );
+  });
+
+  it('perseverance is something students learn to do', () => {
+    expect(
+      checkIpop('Why don’t students persevere when math problems get hard?').criteria.studentLearning.pass,
+    ).toBe(true);
+  });
+
   it('the data named in the tracker grounds the question', () => {
     const q = 'Why do students struggle with word problems in math?';
     expect(checkIpop(q, { evidenceSources: 'spring interim assessment' }).criteria.grounded.pass).toBe(true);
