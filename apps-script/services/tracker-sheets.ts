@@ -12,6 +12,7 @@ export interface TrackerRangeLike {
   setValues(values: unknown[][]): unknown;
   setNotes(notes: string[][]): unknown;
   setDataValidations(rules: unknown[][]): unknown;
+  setDataValidation(rule: unknown): unknown;
   protect(): ProtectionLike;
 }
 
@@ -107,14 +108,14 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
           sheet
             .getRange(s.checkNotes.row, s.checkNotes.column + 1, s.checkNotes.notes.length, 1)
             .setNotes(s.checkNotes.notes);
-        for (const v of s.validations)
+        for (const v of s.validations) {
+          const rules = v.lists.map((list) =>
+            builders.newDataValidation().requireValueInList(list, true).setAllowInvalid(true).build(),
+          );
           sheet
-            .getRange(v.a1)
-            .setDataValidations([
-              v.lists.map((list) =>
-                builders.newDataValidation().requireValueInList(list, true).setAllowInvalid(true).build(),
-              ),
-            ]);
+            .getRange(v.row, v.column + 1, v.rows, rules.length)
+            .setDataValidations(Array.from({ length: v.rows }, () => rules));
+        }
         if (s.staleRule) {
           const rules = sheet.getConditionalFormatRules();
           const ours = rules.filter(isStaleRule);
@@ -134,12 +135,13 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
           if (!ours.length) for (const name of protect) protectHeader(sheetNamed(name));
         }
       }
+      // One rule down a whole open-ended column, so rows added later get the dropdown too.
       for (const v of plan.otherValidations)
         sheetNamed(v.sheetName)
           .getRange(v.a1)
-          .setDataValidations([
-            [builders.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(true).build()],
-          ]);
+          .setDataValidation(
+            builders.newDataValidation().requireValueInList(v.list, true).setAllowInvalid(true).build(),
+          );
       if (plan.settingsRows) write(sheetNamed(plan.settingsRows.sheetName), plan.settingsRows.block);
       // A Dashboard someone renamed is left alone: set-up made a new one, which is drawn on the next refresh.
       if (dashboardName !== null) {

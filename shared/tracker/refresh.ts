@@ -55,7 +55,11 @@ export interface SchoolsPlan {
   /** The IPOP check cells' notes: each criterion with its advice. */
   checkNotes: { row: number; column: number; notes: string[][] } | null;
   /** Dropdowns for adjacent columns, one entry per run; each column's list of choices. */
-  validations: { a1: string; lists: string[][] }[];
+  /**
+   * Dropdowns for runs of adjacent columns over the rows that hold schools (Sheets wants one rule per cell
+   * when a single call sets several columns): first row, first column, how many rows, each column's list.
+   */
+  validations: { row: number; column: number; rows: number; lists: string[][] }[];
   staleRule: { a1: string; formula: string } | null;
 }
 
@@ -248,14 +252,14 @@ function schoolsPlan(
     step: STEP_CHOICES,
     supportFits: [...SUPPORT_FITS],
   };
-  const validations = runs(
-    Object.keys(choices)
-      .filter((k) => pos.has(k))
-      .map((k) => ({ k, at: pos.get(k)! })),
-  ).map((run) => ({
-    a1: `${columnLetter(run[0]!.at)}2:${columnLetter(run.at(-1)!.at)}`,
-    lists: run.map(({ k }) => choices[k]!),
-  }));
+  const validations =
+    height > 0
+      ? runs(
+          Object.keys(choices)
+            .filter((k) => pos.has(k))
+            .map((k) => ({ k, at: pos.get(k)! })),
+        ).map((run) => ({ row: 2, column: run[0]!.at, rows: height, lists: run.map(({ k }) => choices[k]!) }))
+      : [];
 
   const activityColumns = (['lastFiling', 'lastVisit', 'lastContact', 'lastSupportedOn'] as const).filter(
     (k) => pos.has(k),

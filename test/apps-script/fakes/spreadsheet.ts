@@ -204,9 +204,16 @@ export class FakeRange implements RangeLike {
 
   setDataValidations(rules: unknown[][]): unknown {
     this.sheet.logCall('setDataValidations', 'write');
-    if (rules.length !== 1 || rules[0]!.length !== this.numColumns)
-      throw new Error('the fake expects one row of rules, repeated down whole columns');
+    // Apps Script wants exactly one rule per cell of the range.
+    if (rules.length !== this.numRows || rules.some((r) => r.length !== this.numColumns))
+      throw new Error('The number of rows in the data does not match the number of rows in the range.');
     this.sheet.validations.set(this.a1 ?? `${this.row},${this.column}`, rules);
+    return this;
+  }
+
+  setDataValidation(rule: unknown): unknown {
+    this.sheet.logCall('setDataValidation', 'write');
+    this.sheet.validations.set(this.a1 ?? `${this.row},${this.column}`, [[rule]]);
     return this;
   }
 
