@@ -40,7 +40,9 @@ export interface ChartBuilderLike {
 export interface TrackerSheetLike {
   getName(): string;
   getDataRange(): TrackerRangeLike;
-  getLastRow(): number;
+  getMaxRows(): number;
+  insertRowsAfter(afterPosition: number, howMany: number): unknown;
+  appendRow(rowContents: unknown[]): unknown;
   getRange(a1Notation: string): TrackerRangeLike;
   getRange(row: number, column: number, numRows: number, numColumns: number): TrackerRangeLike;
   getConditionalFormatRules(): ConditionalFormatRuleLike[];
@@ -153,7 +155,8 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
     /** One row after the tab's last row, in one write. */
     append(sheetName: string, row: unknown[]): void {
       const sheet = sheetNamed(sheetName);
-      sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+      // appendRow adds a row when the sheet is full, where a range after the last row would not exist.
+      sheet.appendRow(row);
     },
   };
 
@@ -183,8 +186,11 @@ export function trackerSheetsOf(spreadsheet: TrackerSpreadsheetLike, builders: S
 
   function drawDashboard(sheet: TrackerSheetLike, plan: RefreshPlan): void {
     const values = plan.dashboard.values;
-    // Rows Rounds drew last time below this time's block are emptied (only in Rounds' columns).
-    const height = Math.max(values.length, sheet.getLastRow());
+    // Sheets refuses a range past the sheet's last row: make room for a long principal table first. The
+    // block covers every row, so whatever Rounds drew last time below this time's tables is emptied.
+    const room = sheet.getMaxRows();
+    if (values.length > room) sheet.insertRowsAfter(room, values.length - room);
+    const height = Math.max(values.length, room);
     const block = Array.from({ length: height }, (_, r) =>
       Array.from({ length: DASHBOARD_WIDTH }, (_, c) => values[r]?.[c] ?? ''),
     );

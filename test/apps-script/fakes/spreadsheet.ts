@@ -23,6 +23,7 @@ export class FakeSheet implements SheetLike {
   /** rows[r][c], 0-based; missing cells are empty. */
   rows: CellValue[][] = [];
   maxColumns = 26;
+  maxRows = 1000;
   readonly hidden = new Set<number>();
   readonly bold = new Set<number>();
   readonly notes = new Map<number, string>();
@@ -64,11 +65,18 @@ export class FakeSheet implements SheetLike {
   getRange(row: number, column: number, numRows: number, numColumns: number): FakeRange;
   getRange(rowOrA1: number | string, column = 1, numRows = 1, numColumns = 1): FakeRange {
     if (typeof rowOrA1 === 'string') {
-      const r = parseA1(rowOrA1, this.maxColumns, Math.max(this.rows.length, 1000));
+      const r = parseA1(rowOrA1, this.maxColumns, this.rowRoom());
       return new FakeRange(this, this.log, r.row, r.column, r.numRows, r.numColumns, rowOrA1);
     }
     const row = rowOrA1;
-    if (row < 1 || column < 1 || numRows < 1 || numColumns < 1 || column + numColumns - 1 > this.maxColumns)
+    if (
+      row < 1 ||
+      column < 1 ||
+      numRows < 1 ||
+      numColumns < 1 ||
+      column + numColumns - 1 > this.maxColumns ||
+      row + numRows - 1 > this.rowRoom()
+    )
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     return new FakeRange(this, this.log, row - 1, column - 1, numRows, numColumns);
   }
@@ -82,6 +90,31 @@ export class FakeSheet implements SheetLike {
   getLastRow(): number {
     this.logCall('getLastRow', 'read');
     return lastRowOf(this.rows);
+  }
+
+  getMaxRows(): number {
+    this.logCall('getMaxRows', 'structure');
+    return Math.max(this.maxRows, this.rows.length);
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): unknown {
+    this.logCall('insertRowsAfter', 'write');
+    if (afterPosition !== this.rowRoom()) throw new Error('the fake only appends rows at the end');
+    this.maxRows = afterPosition + howMany;
+    return this;
+  }
+
+  appendRow(rowContents: CellValue[]): unknown {
+    this.logCall('appendRow', 'write');
+    const at = lastRowOf(this.rows);
+    this.rows.splice(at, 0, [...rowContents]);
+    this.maxRows = Math.max(this.maxRows, this.rows.length);
+    return this;
+  }
+
+  /** The sheet's rows, as getMaxRows reports them, without logging a call. */
+  rowRoom(): number {
+    return Math.max(this.maxRows, this.rows.length);
   }
 
   getDataRange(): FakeRange {
