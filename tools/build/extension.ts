@@ -2,7 +2,7 @@
 // Chrome and Firefox folders, each with its own manifest.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { forbidGoogleapis } from './guard';
 import { iconFiles, iconManifest } from './icons';
 import { chromeManifest, firefoxManifest, messageKeys, readManifest, type Manifest } from './manifest';
@@ -31,6 +31,21 @@ const STATIC_FILES: Record<string, string> = {
   '_locales/en/messages.json': 'extension/_locales/en/messages.json',
 };
 
+/**
+ * The panel bundles its words from _locales (extension/platform/i18n.ts); the translators' descriptions
+ * stay in the file for the browser and the store, not in the code that ships them.
+ */
+const messagesOnly: Plugin = {
+  name: 'rounds-messages-only',
+  setup(b) {
+    b.onLoad({ filter: /_locales[\\/][^\\/]+[\\/]messages\.json$/ }, async (args) => {
+      const all = JSON.parse(await readFile(args.path, 'utf8')) as Record<string, { message: string }>;
+      const messages = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, { message: v.message }]));
+      return { loader: 'json', contents: JSON.stringify(messages) };
+    });
+  },
+};
+
 export function bundleOptions(build: ExtensionBuild): BuildOptions {
   return {
     absWorkingDir: build.root,
@@ -54,7 +69,7 @@ export function bundleOptions(build: ExtensionBuild): BuildOptions {
       // publisher's, not the code's: given at build time, empty in a build that only talks to the sandbox.
       ROUNDS_OAUTH_CLIENT_ID: JSON.stringify(process.env.ROUNDS_OAUTH_CLIENT_ID ?? ''),
     },
-    plugins: [forbidGoogleapis],
+    plugins: [forbidGoogleapis, messagesOnly],
     write: false,
     logLevel: 'silent',
   };
