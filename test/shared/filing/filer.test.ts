@@ -188,7 +188,9 @@ describe('filing an email', () => {
     // Lee looks at the Filings tab before Dana's row is there, then uploads while Dana's filing completes.
     let danaFiled: Promise<unknown> | undefined;
     const leeIo = io(new Map([[job.key, content]]));
-    const leeRun = lee.filer.run([{ ...job, what: { ...job.what, gmailMessageId: 'ffff02' } }], {
+    // Lee's copy of the same email has its own Gmail id; the Message-ID is what ties the two together.
+    const leeWhat = job.what.kind === 'email' ? { ...job.what, gmailMessageId: 'ffff02' } : job.what;
+    const leeRun = lee.filer.run([{ ...job, what: leeWhat }], {
       ...leeIo,
       content: async (j) => {
         danaFiled ??= dana.filer.run([job], io(new Map([[job.key, content]])));
