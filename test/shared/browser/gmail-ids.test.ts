@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gmailMessageId, gmailThreadId, hexIdFromToken, isGmailApiId } from '../../../shared/browser/gmail-ids';
+import {
+  gmailMessageId,
+  gmailThreadId,
+  hexIdFromToken,
+  isGmailApiId,
+} from '../../../shared/browser/gmail-ids';
 
 describe('Gmail ids', () => {
   it('turns the decimal id on the page into the hex id the Gmail API uses', () => {
