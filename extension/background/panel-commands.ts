@@ -29,6 +29,7 @@ import { Filer } from '../../shared/filing/filer';
 import { TableAppender } from '../../shared/google/table-rows';
 import { tabByKey } from '../../shared/schema/sheet';
 import { browserClock } from '../platform/fetch-transport';
+import { triage } from '../../shared/mandates/triage';
 
 const ok: Reply = { ok: true };
 const fail = (problem: string): Reply => ({ ok: false, problem });
@@ -180,6 +181,8 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
         return await fileList(command.tabId, command.scope, command.choice);
       case 'queue':
         return await steer(command.action);
+      case 'triage':
+        return { ok: true, data: triage(command.message) };
     }
   } catch (error) {
     return fail(message(error));

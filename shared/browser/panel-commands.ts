@@ -52,6 +52,18 @@ export const PanelCommandSchema = v.variant('kind', [
     scope: v.picklist(['selected', 'all']),
     choice: FilingChoiceSchema,
   }),
+  /** Work out one shown message's mandate triage: the engine runs in the worker, off the panel's script. */
+  v.object({
+    kind: v.literal('triage'),
+    message: v.object({
+      id: v.pipe(v.string(), v.maxLength(200)),
+      subject: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+      from: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+      date: v.optional(v.pipe(v.string(), v.maxLength(40))),
+      // The tab record already trims bodies to fit session storage; the engine cuts long text itself.
+      text: v.pipe(v.string(), v.maxLength(1_100_000)),
+    }),
+  }),
   /** `nudge`: the panel sees waiting work not moving (the worker was stopped): wake it to carry on. */
   v.object({
     kind: v.literal('queue'),

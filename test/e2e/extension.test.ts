@@ -145,7 +145,7 @@ describe.skipIf(SKIP_E2E)('the Chrome extension in Chromium', () => {
     await expect(first.getAttribute('aria-pressed')).resolves.toBe('true');
     expect(await text()).toContain('Dana Harper <ild.harper@example.org>');
     expect(await text()).toContain('Mon, Nov 3, 2025, 9:14 AM');
-    // Dana's message asks for look-fors by a date: the shared triage engine runs in the panel itself.
+    // Dana's message asks for look-fors by a date: the shared triage engine runs in Rounds' worker.
     const triage = panel.getByRole('region', { name: 'Triage' });
     await expect(triage.locator('.tier').textContent()).resolves.toMatch(
       /^(Must do|Action|For your information|Not for principals)$/,

@@ -7,6 +7,8 @@ import { Panel } from '../../extension/panel/panel';
 import { followedTab, seenPage } from '../../extension/panel/tab-state';
 import type { GmailThread, SeenPage } from '../../shared/browser/seen-page';
 import { installChrome } from './fake-extension';
+import { runPanelCommand } from '../../extension/background/panel-commands';
+import { checkToWorker } from '../../shared/browser/extension-messages';
 
 const URL_ = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJrHxGwZlkDcTqSsVvWpXb';
 
@@ -45,7 +47,13 @@ function show(page: SeenPage) {
 }
 
 beforeEach(() => {
-  installChrome();
+  const { browser } = installChrome();
+  // The worker's side of the panel's commands: the triage is worked out there, not in the panel's script.
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (raw: unknown) => {
+    const message = checkToWorker(raw);
+    if (message.ok && message.value.type === 'panel-command') return runPanelCommand(message.value.command);
+    return undefined;
+  }) as unknown as typeof browser.runtime.sendMessage);
   root = document.createElement('main');
   document.body.append(root);
 });
@@ -63,7 +71,7 @@ describe('the side panel', () => {
     expect(root.textContent).toContain('not assigned yet: Gmail numbers a message you just sent');
   });
 
-  it("switches to another message from the list and shows that message's triage", () => {
+  it("switches to another message from the list and shows that message's triage", async () => {
     show({ kind: 'gmail-thread', url: URL_, thread });
     const dana = Array.from(root.querySelectorAll<HTMLButtonElement>('.messages button')).find((b) =>
       b.textContent?.includes('Dana Harper'),
@@ -71,6 +79,9 @@ describe('the side panel', () => {
     act(() => dana.click());
     expect(dana.getAttribute('aria-pressed')).toBe('true');
     expect(root.textContent).toContain('Dana Harper <ild.harper@example.org>');
+    await vi.waitFor(() =>
+      expect(root.querySelector('section[aria-label="Triage"]')?.textContent).toContain('sure'),
+    );
     const triage = root.querySelector('section[aria-label="Triage"]')!;
     expect(triage.querySelector('.tier')?.textContent).toMatch(
       /^(Must do|Action|For your information|Not for principals)$/,
