@@ -13,6 +13,14 @@ import { Untrusted } from '../untrusted';
 import { useStored } from '../use-stored';
 import { ask, defineView, pageKind, type ViewContext } from '../view';
 
+/** The original's Date header, read as a principal reads dates; the raw text when it is not a date. */
+function sentAt(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime())
+    ? value
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 function EntryState({ entry }: { entry: QueueEntry }) {
   const result = entry.job?.result;
   if (entry.state === 'done' && result?.status === 'already-filed') {
@@ -100,7 +108,7 @@ function FileEmail({
           <Untrusted text={looked.from} />
         </dd>
         <dt>{t('dateLabel')}</dt>
-        <dd>{looked.date}</dd>
+        <dd>{looked.date ? sentAt(looked.date) : ''}</dd>
         <dt>{t('attachmentsLabel')}</dt>
         <dd>
           {looked.attachments.length === 0 ? (
