@@ -24,6 +24,7 @@ async function start(dir: string, out: string): Promise<{ stdout: string; steps:
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   // Port 0: the test must not collide with a sandbox someone is running on 8787.
+  // A failed tour says which step failed on its stdout: keep that in the test's error.
   const { stdout } = await run(
     process.execPath,
     [
@@ -37,7 +38,11 @@ async function start(dir: string, out: string): Promise<{ stdout: string; steps:
       '0',
     ],
     { cwd: ROOT, env, timeout: 220_000 },
-  );
+  ).catch((error: { message: string; stdout?: string; stderr?: string }) => {
+    throw new Error(
+      `${error.message}\n--- stdout ---\n${error.stdout ?? ''}\n--- stderr ---\n${error.stderr ?? ''}`,
+    );
+  });
   const steps = JSON.parse(readFileSync(join(out, 'tour.json'), 'utf8')) as TourStep[];
   return { stdout, steps };
 }

@@ -33,8 +33,9 @@ export interface TourContext {
 
 export const GMAIL = 'https://mail.google.com/mail/u/0/';
 
-/** How long a step waits for its first control before saying this build does not have it. */
-const ENTRY_MS = 5_000;
+/** How long a step waits for its first control before saying this build does not have it (generous: CI's
+ * two cores are shared with the rest of the suite). */
+const ENTRY_MS = 15_000;
 
 async function present(locator: Locator, ms = ENTRY_MS): Promise<boolean> {
   try {
