@@ -2,20 +2,14 @@
 // gives it (what will be filed: subject, sender, date, each attachment) and whether anyone in the network
 // filed it already (from the Filings tab), kept in session storage under `looked-up:<source id>`.
 import * as v from 'valibot';
+import { AlreadyFiledSchema } from '../filing/filing-job';
 
 export const lookedUpKey = (sourceId: string) => `looked-up:${sourceId}`;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-export const PriorSchema = v.object({
-  filedAt: text(100),
-  filedBy: text(320),
-  byYou: v.boolean(),
-  cycleId: text(600),
-  step: v.optional(v.number()),
-  school: v.optional(text(500)),
-  links: v.array(text(2000)),
-});
+/** The filing found in the Filings tab: the Filer's own already-filed result, without its status. */
+export const PriorSchema = v.omit(AlreadyFiledSchema, ['status']);
 export type Prior = v.InferOutput<typeof PriorSchema>;
 
 export const LookedUpSchema = v.variant('state', [

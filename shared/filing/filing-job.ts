@@ -164,6 +164,18 @@ const when = v.pipe(v.string(), v.isoTimestamp('a time is an ISO timestamp'));
 
 const FiledFileSchema = v.object({ slot: id, name: text(500), driveId: id, link: text(2000) });
 
+/** Someone in the network filed it already (from the Filings tab): who, when, where, and the links. */
+export const AlreadyFiledSchema = v.object({
+  status: v.literal('already-filed'),
+  filedAt: text(100),
+  filedBy: text(320),
+  byYou: v.boolean(),
+  cycleId: text(600),
+  step: v.optional(v.number()),
+  school: v.optional(text(500)),
+  links: v.array(text(2000)),
+});
+
 const FilingResultSchema = v.variant('status', [
   v.object({
     status: v.literal('filed'),
@@ -178,16 +190,7 @@ const FilingResultSchema = v.variant('status', [
     link: text(2000),
     reason: text(1000),
   }),
-  v.object({
-    status: v.literal('already-filed'),
-    filedAt: text(100),
-    filedBy: text(320),
-    byYou: v.boolean(),
-    cycleId: text(600),
-    step: v.optional(v.number()),
-    school: v.optional(text(500)),
-    links: v.array(text(2000)),
-  }),
+  AlreadyFiledSchema,
   v.object({
     status: v.literal('failed'),
     message: text(2000),

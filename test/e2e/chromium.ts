@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM, chromiumArgs } from '../../tools/demo/browser';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const SKIP_E2E = process.env.ROUNDS_SKIP_E2E === '1';
 
 export interface LoadedExtension {
@@ -33,17 +33,7 @@ export async function launchWithExtension(extensionDir: string): Promise<LoadedE
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: chromiumArgs(extensionDir, true),
   });
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

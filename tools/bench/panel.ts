@@ -10,7 +10,7 @@ import { chromium, type Worker } from 'playwright-core';
 import { ROOT } from '../build/build';
 import { buildExtension } from '../build/extension';
 import { GOOGLE_ORIGIN } from '../build/manifest';
-import { CHROMIUM } from '../demo/browser';
+import { CHROMIUM, chromiumArgs } from '../demo/browser';
 import { renderMailboxPage } from '../demo/gmail-html';
 import { demoMailbox } from '../demo/mailbox';
 
@@ -57,16 +57,7 @@ async function firstRenders(chromeDir: string): Promise<PanelLoad[]> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${chromeDir}`,
-      `--load-extension=${chromeDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(chromeDir, true),
   });
   try {
     const threads = demoMailbox();

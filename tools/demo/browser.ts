@@ -6,6 +6,25 @@ import { originalForUrl } from '../sandbox/gmail-original';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * The flags Rounds starts Chromium with, the extension loaded: no first-run screens, and none of Chromium's
+ * background connections, which this closed network refuses many at a time (see the architecture note).
+ * The demo, the end-to-end tests and the panel bench all launch with these.
+ */
+export function chromiumArgs(extensionDir: string, headless: boolean): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...(headless ? ['--no-sandbox', '--disable-gpu'] : []),
+  ];
+}
+
 export interface DemoBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -66,17 +85,7 @@ export async function launchDemoBrowser(options: DemoBrowserOptions): Promise<De
     executablePath: CHROMIUM,
     headless: options.headless,
     viewport: options.headless ? { width: 1280, height: 860 } : null,
-    args: [
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      ...(options.headless ? ['--no-sandbox', '--disable-gpu'] : []),
-    ],
+    args: chromiumArgs(options.extensionDir, options.headless),
   });
   await context.route('**/*', (route) => serve(route, options, options.headless));
   const worker = async (): Promise<Worker> => {
