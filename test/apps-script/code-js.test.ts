@@ -10,8 +10,8 @@ import { MENUS } from '../../apps-script/menu';
 import type { SidebarServer } from '../../apps-script/sidebar-contract';
 import { SHEET_SCHEMA_VERSION, TABS } from '../../shared/schema/sheet';
 import { APPS_SCRIPT_NAMESPACE, buildAppsScript } from '../../tools/build/apps-script';
-import { appsScriptGlobals } from './fakes/globals';
-import { FakeSpreadsheet } from './fakes/spreadsheet';
+import { appsScriptGlobals } from '../../tools/apps-script-fakes/globals';
+import { FakeSpreadsheet } from '../../tools/apps-script-fakes/spreadsheet';
 import { cell, networkSpreadsheet } from './tracker-network';
 
 let outDir = '';

@@ -2,8 +2,8 @@
 // budget per tab at 30 and 1,800 schools, and rows arriving from the extension while it runs.
 import { describe, expect, it } from 'vitest';
 import { tabByKey } from '../../shared/schema/sheet';
-import { FakeSpreadsheet } from './fakes/spreadsheet';
-import { handMadeRule } from './fakes/tracker-objects';
+import { FakeSpreadsheet } from '../../tools/apps-script-fakes/spreadsheet';
+import { handMadeRule } from '../../tools/apps-script-fakes/tracker-objects';
 import { cell, fill, networkSpreadsheet, refresh } from './tracker-network';
 
 const schoolsTab = tabByKey('schools').name;

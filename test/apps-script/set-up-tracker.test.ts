@@ -10,8 +10,8 @@ import {
 import { documentLockOf } from '../../apps-script/services/lock';
 import { workbookOf } from '../../apps-script/services/spreadsheet';
 import { setUpTracker } from '../../apps-script/tracker/set-up-tracker';
-import { FakeLock } from './fakes/lock';
-import { FakeSpreadsheet } from './fakes/spreadsheet';
+import { FakeLock } from '../../tools/apps-script-fakes/lock';
+import { FakeSpreadsheet } from '../../tools/apps-script-fakes/spreadsheet';
 
 function setUp(spreadsheet: FakeSpreadsheet, lock = new FakeLock(spreadsheet.log)) {
   return setUpTracker(workbookOf(spreadsheet, 'DOCUMENT'), documentLockOf(lock));

@@ -5,9 +5,9 @@ import { trackerSheetsOf } from '../../apps-script/services/tracker-sheets';
 import { buildTracker, type RefreshResult } from '../../apps-script/tracker/refresh-tracker';
 import { setUpTracker } from '../../apps-script/tracker/set-up-tracker';
 import { tabByKey, type CellValue, type TabKey } from '../../shared/schema/sheet';
-import { FakeLock } from './fakes/lock';
-import { FakeSpreadsheet, type FakeSheet } from './fakes/spreadsheet';
-import { fakeBuilders } from './fakes/tracker-objects';
+import { FakeLock } from '../../tools/apps-script-fakes/lock';
+import { FakeSpreadsheet, type FakeSheet } from '../../tools/apps-script-fakes/spreadsheet';
+import { fakeBuilders } from '../../tools/apps-script-fakes/tracker-objects';
 
 export const TODAY = '2026-12-04';
 

@@ -1,6 +1,6 @@
 // The objects Refresh tracker builds through SpreadsheetApp and Charts, faked as plain records: conditional
 // format rules, dropdown rules, header protections and charts, plus the builders that make them.
-import type { SheetBuilders } from '../../../apps-script/services/tracker-sheets';
+import type { SheetBuilders } from '../../apps-script/services/tracker-sheets';
 
 export interface FakeConditionalRule {
   formula: string;

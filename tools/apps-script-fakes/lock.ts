@@ -1,5 +1,5 @@
 // A fake LockService document lock: it can be free or held by someone else, and it logs every call.
-import type { LockLike } from '../../../apps-script/services/lock';
+import type { LockLike } from '../../apps-script/services/lock';
 import type { CallLog } from './calls';
 
 export class FakeLock implements LockLike {

@@ -1,13 +1,13 @@
 // A small in-memory SpreadsheetApp spreadsheet (sheets, ranges, developer metadata) implementing exactly
 // the calls services/spreadsheet.ts and services/tracker-sheets.ts make, with Apps Script's bounds checks,
 // logging every call (getRange is a handle, not a call to the spreadsheet, so it is not logged).
-import type { CellValue } from '../../../shared/schema/sheet';
+import type { CellValue } from '../../shared/schema/sheet';
 import type {
   DeveloperMetadataLike,
   RangeLike,
   SheetLike,
   SpreadsheetLike,
-} from '../../../apps-script/services/spreadsheet';
+} from '../../apps-script/services/spreadsheet';
 import { CallLog } from './calls';
 import { parseA1 } from './a1';
 import {
