@@ -1,12 +1,9 @@
-// The sidebar: asks the server what the open file is, then shows the tracker (Sheets) or the document
-// (Docs). Loading and failures are announced to screen readers; a failure can be retried.
+// The sidebar: asks the server what the open file is, then shows the views that apply to it (listed in
+// views/index.ts). Loading and failures are announced to screen readers; a failure can be retried.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SidebarState } from '../sidebar-contract';
-import { DocumentPanel } from './document-panel';
 import { callServer } from './server';
-import { IpopPanel } from './ipop-panel';
-import { SupportPanel } from './support-panel';
-import { TrackerPanel } from './tracker-panel';
+import { SIDEBAR_VIEWS } from './views';
 
 type Load =
   { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; state: SidebarState };
@@ -37,16 +34,10 @@ export function Sidebar() {
           </button>
         </div>
       )}
-      {load.status === 'ready' && load.state.kind === 'spreadsheet' && (
-        <>
-          <TrackerPanel initial={load.state.tracker} />
-          {load.state.tracker.action !== 'set-up' && <SupportPanel />}
-          <IpopPanel />
-        </>
-      )}
-      {load.status === 'ready' && load.state.kind === 'document' && (
-        <DocumentPanel documentName={load.state.documentName} />
-      )}
+      {load.status === 'ready' &&
+        SIDEBAR_VIEWS.filter((view) => view.applies(load.state)).map((view) => (
+          <view.View key={view.id} state={load.state} />
+        ))}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 // What the sidebar says in a Doc: which document it is, and what Rounds does with documents.
-export function DocumentPanel({ documentName }: { documentName: string }) {
+import { defineSidebarView, inDocument } from '../view';
+function DocumentPanel({ documentName }: { documentName: string }) {
   return (
     <section aria-labelledby="document-heading">
       <h1 id="document-heading">This document</h1>
@@ -18,3 +19,10 @@ export function DocumentPanel({ documentName }: { documentName: string }) {
     </section>
   );
 }
+
+export const documentView = defineSidebarView({
+  id: 'document',
+  applies: inDocument,
+  View: ({ state }) =>
+    state.kind === 'document' ? <DocumentPanel documentName={state.documentName} /> : null,
+});

@@ -2,8 +2,9 @@
 // Settings, each beside the kind of support that fits them; for a principal, a button that asks the ILD for
 // support (it lands in Contacts as "asked"). Both read the tracker only when asked to.
 import { useState } from 'preact/hooks';
-import type { SupportLook } from '../sidebar-contract';
-import { callServer } from './server';
+import type { SupportLook } from '../../sidebar-contract';
+import { callServer } from '../server';
+import { defineSidebarView } from '../view';
 
 type Look =
   | { status: 'idle' | 'loading' }
@@ -14,7 +15,7 @@ type Ask =
   | { status: 'sent'; message: string }
   | { status: 'failed'; message: string };
 
-export function SupportPanel() {
+function SupportPanel() {
   const [look, setLook] = useState<Look>({ status: 'idle' });
   const [school, setSchool] = useState('');
   const [note, setNote] = useState('');
@@ -104,3 +105,9 @@ export function SupportPanel() {
     </section>
   );
 }
+
+export const supportView = defineSidebarView({
+  id: 'support',
+  applies: (state) => state.kind === 'spreadsheet' && state.tracker.action !== 'set-up',
+  View: SupportPanel,
+});

@@ -2,8 +2,9 @@
 // that sets it up or upgrades it. The result, or a failure, is announced where the button is.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { TrackerStatus } from '../sidebar-contract';
-import { callServer } from './server';
+import type { TrackerStatus } from '../../sidebar-contract';
+import { callServer } from '../server';
+import { defineSidebarView } from '../view';
 
 type Run =
   | { status: 'idle' }
@@ -16,7 +17,7 @@ const BUTTON: Partial<Record<TrackerStatus['action'], { label: string; busy: str
   upgrade: { label: 'Upgrade tracker', busy: 'Upgrading…' },
 };
 
-export function TrackerPanel({ initial }: { initial: TrackerStatus }) {
+function TrackerPanel({ initial }: { initial: TrackerStatus }) {
   const [tracker, setTracker] = useState(initial);
   const [run, setRun] = useState<Run>({ status: 'idle' });
   const button = BUTTON[tracker.action];
@@ -111,3 +112,9 @@ export function TrackerPanel({ initial }: { initial: TrackerStatus }) {
     </section>
   );
 }
+
+export const trackerView = defineSidebarView({
+  id: 'tracker',
+  applies: (state) => state.kind === 'spreadsheet',
+  View: ({ state }) => (state.kind === 'spreadsheet' ? <TrackerPanel initial={state.tracker} /> : null),
+});

@@ -2,9 +2,10 @@
 // theory of action), each criterion shows a tick or the advice that would make it stronger. It runs the
 // shared checker in the sidebar itself, so nothing is sent anywhere while typing.
 import { useMemo, useState } from 'preact/hooks';
-import { checkIpop, CRITERION_LABELS, IPOP_CRITERIA } from '../../shared/ipop/check';
+import { checkIpop, CRITERION_LABELS, IPOP_CRITERIA } from '../../../shared/ipop/check';
+import { defineSidebarView, inSpreadsheet } from '../view';
 
-export function IpopPanel() {
+function IpopPanel() {
   const [question, setQuestion] = useState('');
   const [theory, setTheory] = useState('');
   const check = useMemo(
@@ -47,3 +48,5 @@ export function IpopPanel() {
     </section>
   );
 }
+
+export const ipopView = defineSidebarView({ id: 'ipop', applies: inSpreadsheet, View: IpopPanel });

@@ -1,0 +1,9 @@
+// The sidebar's views, in the order they appear. Adding a view: one file in this folder and one line here
+// (test/apps-script/sidebar-views.test.ts checks that the two agree).
+import type { SidebarView } from '../view';
+import { documentView } from './document';
+import { ipopView } from './ipop';
+import { supportView } from './support';
+import { trackerView } from './tracker';
+
+export const SIDEBAR_VIEWS: readonly SidebarView[] = [trackerView, supportView, ipopView, documentView];
