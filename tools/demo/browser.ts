@@ -77,6 +77,9 @@ async function serve(route: Route, options: DemoBrowserOptions, offline: boolean
   return offline ? route.abort() : route.continue();
 }
 
+/** Where the demo network is: its mail's Date headers carry -0800/-0700. */
+export const DEMO_TIME_ZONE = 'America/Los_Angeles';
+
 export async function launchDemoBrowser(options: DemoBrowserOptions): Promise<DemoBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`the demo needs Debian's Chromium at ${CHROMIUM} (sudo apt-get install -y chromium)`);
@@ -86,6 +89,9 @@ export async function launchDemoBrowser(options: DemoBrowserOptions): Promise<De
     headless: options.headless,
     viewport: options.headless ? { width: 1280, height: 860 } : null,
     args: chromiumArgs(options.extensionDir, options.headless),
+    // The demo network's mail is dated in Pacific time and its Gmail pages show Pacific times: the browser
+    // (pages and the extension's worker alike) reads the clock the same way, so every date agrees.
+    env: { ...process.env, TZ: DEMO_TIME_ZONE },
   });
   await context.route('**/*', (route) => serve(route, options, options.headless));
   const worker = async (): Promise<Worker> => {

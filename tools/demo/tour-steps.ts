@@ -197,8 +197,17 @@ export const STEPS: Array<[string, StepRun]> = [
       await chooseStep4(panel, false);
       const before = t.filedCount();
       await panel.getByRole('button', { name: 'Queue these for filing' }).click();
+      // The queue may still show the earlier single filing ("1 filed, 0 waiting") for a moment: wait for
+      // a summary that counts at least the conversations just queued.
       const done = panel.getByText(/\d+ filed, 0 waiting, 0 not filed\./);
-      await done.first().waitFor({ timeout: 120_000 });
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const text = (await done.count()) ? await done.first().textContent() : null;
+        if (Number(/^(\d+)/.exec(text ?? '')?.[1] ?? 0) >= TOUR_BULK.length) break;
+        if (Date.now() > deadline)
+          throw new Error(`the queue did not finish the ${TOUR_BULK.length} within 2 min`);
+        await panel.waitForTimeout(250);
+      }
       await t.shoot(panel, 'bulk-filed');
       return filedDetail(await done.first().textContent(), before, t);
     },

@@ -21,7 +21,8 @@ function result(entry: QueueEntry): string {
   if (entry.state !== 'done') return entry.state === 'filing' ? t('itemFiling') : t('itemWaiting');
   if (r?.status === 'already-filed') return r.byYou ? t('itemAlreadyYou') : t('itemAlreadyOther', r.filedBy);
   if (r?.status === 'linked') return t('itemLinked');
-  return t('itemFiled', r?.status === 'filed' ? r.files.length : 0);
+  const files = r?.status === 'filed' ? r.files.length : 0;
+  return files === 1 ? t('itemFiledOne') : t('itemFiled', files);
 }
 
 function title(entry: QueueEntry): string {
