@@ -2,6 +2,8 @@
 // a forward migration that only ever adds — a column the network added by hand is never dropped or moved.
 // Rows are read and written by header text, so user-added or reordered columns survive every write.
 
+import { yearTabs } from './year-sheet';
+
 export const SHEET_SCHEMA_VERSION = 1;
 
 /** Developer metadata on the spreadsheet that records which schema version it was last upgraded to. */
@@ -44,7 +46,17 @@ export type TabKey =
   | 'contacts'
   | 'dashboard'
   | 'actionPlans'
-  | 'settings';
+  | 'settings'
+  // The network's year (issue 18): meetings, buddy pairs, topics, improvement work, spotlight, resources.
+  | 'meetings'
+  | 'pairs'
+  | 'topics'
+  | 'drivers'
+  | 'changes'
+  | 'measures'
+  | 'runCharts'
+  | 'spotlight'
+  | 'resources';
 
 const rowId: ColumnSpec = { key: 'id', header: ROW_ID_HEADER, hidden: true };
 const col = (key: string, header: string): ColumnSpec => ({ key, header });
@@ -257,6 +269,7 @@ export const TABS: readonly TabSpec[] = [
     kind: 'table',
     columns: [rowId, col('setting', 'Setting'), col('value', 'Value'), col('about', 'What it does')],
   },
+  ...yearTabs(rowId),
 ];
 
 export function tabByKey(key: TabKey): TabSpec {

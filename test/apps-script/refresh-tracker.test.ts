@@ -103,7 +103,9 @@ describe('Build / refresh tracker', () => {
   it('builds a blank spreadsheet into the tracker in one go', () => {
     const spreadsheet = new FakeSpreadsheet();
     const result = refresh(spreadsheet);
-    expect(result.report).toMatch(/^Added tabs: Schools, .*Action plans, Settings\./);
+    expect(result.report).toMatch(
+      /^Added tabs: Schools, .*Action plans, Settings, Meetings, .*Spotlight, Resources\./,
+    );
     expect(result.report).toMatch(/Settings: added Stale after \(days\)/);
     expect(spreadsheet.tab('Settings').rows).toHaveLength(3);
     expect(spreadsheet.tab('Dashboard').charts.map((c) => c.options.get('numHeaders'))).toEqual([1, 1, 1]);
