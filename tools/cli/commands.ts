@@ -44,4 +44,9 @@ export const commands: Command[] = [
       'check problems of practice (.jsonl) against the qualities of an IPOP, with advice per criterion',
     load: () => import('./check-ipop'),
   },
+  {
+    name: 'run-chart',
+    summary: 'read measures (.jsonl) as run charts: median, runs and shift / trend / runs signals',
+    load: () => import('./run-chart'),
+  },
 ];
