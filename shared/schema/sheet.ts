@@ -186,7 +186,18 @@ export const TABS: readonly TabSpec[] = [
     name: 'Protocols',
     purpose: 'The few look-fors each host principal chose for a visit.',
     kind: 'table',
-    columns: [rowId, col('cycle', 'Cycle'), col('visit', 'Visit'), col('lookFor', 'Look-for')],
+    columns: [
+      rowId,
+      col('cycle', 'Cycle'),
+      col('visit', 'Visit'),
+      col('lookFor', 'Look-for'),
+      // Issue 16: one row per look-for, owned by the host school and tied to its problem of practice.
+      col('code', 'Code'),
+      col('prompt', 'Prompt'),
+      col('hostSchool', 'Host school'),
+      col('problemOfPractice', 'Problem of practice'),
+      col('ratingScale', 'Rating scale'),
+    ],
   },
   {
     key: 'visits',
@@ -200,6 +211,8 @@ export const TABS: readonly TabSpec[] = [
       col('cycle', 'Cycle'),
       col('date', 'Date'),
       col('protocol', 'Protocol'),
+      // Issue 16: the Drive folder holding the observers' Docs that Collect the visit reads.
+      col('folder', 'Observation folder'),
     ],
   },
   {
@@ -215,6 +228,11 @@ export const TABS: readonly TabSpec[] = [
       col('evidence', 'Evidence'),
       col('section', 'Debrief section'),
       col('observer', 'Observer'),
+      // Issue 16: what Collect the visit writes beside each line (observer initials only, never names).
+      col('kind', 'Evidence kind'),
+      col('rating', 'Rating'),
+      col('consensus', 'Consensus'),
+      col('collectedAt', 'Collected'),
     ],
   },
   {
