@@ -56,7 +56,9 @@ export type TabKey =
   | 'measures'
   | 'runCharts'
   | 'spotlight'
-  | 'resources';
+  | 'resources'
+  // Issue 15: who is the network's ILD and who its principals.
+  | 'members';
 
 const rowId: ColumnSpec = { key: 'id', header: ROW_ID_HEADER, hidden: true };
 const col = (key: string, header: string): ColumnSpec => ({ key, header });
@@ -165,6 +167,11 @@ export const TABS: readonly TabSpec[] = [
       col('skipIf', 'Skip if'),
       col('translatedBy', 'Translated by'),
       col('translatedAt', 'Translated at'),
+      // Issue 15: the key each member's own copy is matched by, and the rest of the ILD's card.
+      col('messageId', 'Message-ID'),
+      col('subject', 'Subject'),
+      col('effortMinutes', 'Effort (minutes)'),
+      col('ipop', 'Connects to our IPOP'),
     ],
   },
   {
@@ -179,6 +186,8 @@ export const TABS: readonly TabSpec[] = [
       col('phrase', 'Phrase'),
       col('tier', 'Tier'),
       col('note', 'Note'),
+      col('addedBy', 'Added by'),
+      col('addedAt', 'Added at'),
     ],
   },
   {
@@ -288,6 +297,20 @@ export const TABS: readonly TabSpec[] = [
     columns: [rowId, col('setting', 'Setting'), col('value', 'Value'), col('about', 'What it does')],
   },
   ...yearTabs(rowId),
+  {
+    key: 'members',
+    name: 'Members',
+    purpose:
+      "The network's people and their role: the ILD (who translates mandates) and the principals, with their school.",
+    kind: 'table',
+    columns: [
+      rowId,
+      col('email', 'Email'),
+      col('name', 'Name'),
+      col('role', 'Role'),
+      col('school', 'School'),
+    ],
+  },
 ];
 
 export function tabByKey(key: TabKey): TabSpec {

@@ -104,7 +104,7 @@ describe('Build / refresh tracker', () => {
     const spreadsheet = new FakeSpreadsheet();
     const result = refresh(spreadsheet);
     expect(result.report).toMatch(
-      /^Added tabs: Schools, .*Action plans, Settings, Meetings, .*Spotlight, Resources\./,
+      /^Added tabs: Schools, .*Action plans, Settings, Meetings, .*Spotlight, Resources, Members\./,
     );
     expect(result.report).toMatch(/Settings: added Stale after \(days\)/);
     expect(spreadsheet.tab('Settings').rows).toHaveLength(3);

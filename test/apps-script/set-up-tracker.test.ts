@@ -21,14 +21,14 @@ const headers = (key: Parameters<typeof tabByKey>[0]) => tabByKey(key).columns.m
 const tableTabs = TABS.filter((t) => t.kind === 'table');
 
 describe('setting up the network tracker', () => {
-  it('creates the twenty-two tabs after the tabs already there, with one header write per table tab', () => {
+  it('creates the twenty-three tabs after the tabs already there, with one header write per table tab', () => {
     const spreadsheet = new FakeSpreadsheet();
     spreadsheet.withTab('Sheet1');
 
     const result = setUp(spreadsheet);
 
     expect(spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...TABS.map((t) => t.name)]);
-    expect(TABS).toHaveLength(22);
+    expect(TABS).toHaveLength(23);
     for (const tab of tableTabs) {
       expect(spreadsheet.log.count('setValues', tab.name), tab.name).toBe(1);
       expect(spreadsheet.tab(tab.name).header()).toEqual(headers(tab.key));
@@ -37,7 +37,7 @@ describe('setting up the network tracker', () => {
     expect(spreadsheet.log.count('setValues')).toBe(tableTabs.length);
     expect(spreadsheet.tab('Sheet1').rows).toEqual([]);
     expect(result.report).toMatch(
-      /^Added tabs: Schools, Cycles, Filings, .*Dashboard, Action plans, Settings, Meetings, .*Run charts, Spotlight, Resources\./,
+      /^Added tabs: Schools, Cycles, Filings, .*Dashboard, Action plans, Settings, Meetings, .*Run charts, Spotlight, Resources, Members\./,
     );
     expect(result.report).toContain(`set up at schema version ${SHEET_SCHEMA_VERSION}`);
   });

@@ -19,7 +19,7 @@ const upToDate = (): SpreadsheetState => ({
 });
 
 describe('the network spreadsheet schema', () => {
-  it('has the twenty-two tabs the network keeps, each table starting with the hidden id column', () => {
+  it('has the twenty-three tabs the network keeps, each table starting with the hidden id column', () => {
     expect(TABS.map((t) => t.name)).toEqual([
       'Schools',
       'Cycles',
@@ -43,6 +43,7 @@ describe('the network spreadsheet schema', () => {
       'Run charts',
       'Spotlight',
       'Resources',
+      'Members',
     ]);
     for (const tab of TABS.filter((t) => t.kind === 'table')) {
       expect(tab.columns[0]).toMatchObject({ key: 'id', header: ROW_ID_HEADER, hidden: true });

@@ -34,6 +34,6 @@ describe('rounds', () => {
     expect(text.out).toMatch(/Filings: .*\n.*Filed at/);
     const json = capture();
     expect(await main(['schema', '--json'], json)).toBe(0);
-    expect(JSON.parse(json.out).tabs).toHaveLength(22);
+    expect(JSON.parse(json.out).tabs).toHaveLength(23);
   });
 });
