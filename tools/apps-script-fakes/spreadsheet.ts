@@ -150,6 +150,13 @@ export class FakeSheet implements SheetLike {
     return this;
   }
 
+  removeChart(chart: unknown): void {
+    this.logCall('removeChart', 'write');
+    const at = this.charts.indexOf(chart as FakeChart);
+    if (at < 0) throw new Error('Chart not found on this sheet.');
+    this.charts.splice(at, 1);
+  }
+
   insertColumnsAfter(afterPosition: number, howMany: number): unknown {
     this.log.record('insertColumnsAfter', this.name, 'write');
     if (afterPosition !== this.maxColumns) throw new Error('the fake only appends columns at the end');
