@@ -1,0 +1,251 @@
+// The evidence linter: reads one line of an observer's notes and says whether it records what was seen or
+// heard (descriptive), reads minds or causes into it (inference) or grades the practice (evaluative),
+// marking each word that does so with the facilitator's probing question. It never changes the text: the
+// offsets point into the observer's own words. Pure and synchronous, so the add-on's sidebar and the CLI
+// give the same answer.
+import {
+  ENGAGE_FORMS,
+  ACTION_AFTER_ENGAGE,
+  EVALUATIVE_WORDS,
+  INFERENCE_WORDS,
+  INTENSIFIERS,
+  QUESTION_WORDS,
+  SPEAKER_LABEL,
+  SPEECH_VERBS,
+  TELLING_VERBS,
+  type WordList,
+} from './lexicon';
+
+export type EvidenceKind = 'descriptive' | 'inference' | 'evaluative';
+
+export interface EvidenceFlag {
+  /** UTF-16 offsets into the text as given: `text.slice(start, end) === word`. */
+  start: number;
+  end: number;
+  word: string;
+  /** The facilitator's probe: "What did you see or hear that makes you say 'rigorous'?" */
+  question: string;
+}
+
+export interface EvidenceLint {
+  kind: EvidenceKind;
+  flags: EvidenceFlag[];
+}
+
+/** The question a facilitator asks about a judging word, in the observer's own spelling of it. */
+export function probeFor(word: string): string {
+  return `What did you see or hear that makes you say '${word}'?`;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Lower case, curly apostrophes straightened. */
+  norm: string;
+  /** What lies between this token and the next (punctuation, spaces). */
+  after: string;
+}
+
+type Judgment = 'inference' | 'evaluative';
+interface Phrase {
+  words: string[];
+  kind: Judgment;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const previous = tokens[tokens.length - 1];
+    if (previous) previous.after = text.slice(previous.end, m.index);
+    tokens.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      norm: m[0].toLowerCase().replace(/’/g, "'"),
+      after: '',
+    });
+  }
+  const last = tokens[tokens.length - 1];
+  if (last) last.after = text.slice(last.end);
+  return tokens;
+}
+
+/** Phrases by their first word, longest first, so "should have" wins over "should". */
+function indexPhrases(lists: Array<[WordList, Judgment]>): Map<string, Phrase[]> {
+  const index = new Map<string, Phrase[]>();
+  for (const [list, kind] of lists)
+    for (const entry of list) {
+      const words = entry.split(' ');
+      const bucket = index.get(words[0]!) ?? [];
+      bucket.push({ words, kind });
+      index.set(words[0]!, bucket);
+    }
+  for (const bucket of index.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+const JUDGING = indexPhrases([
+  [EVALUATIVE_WORDS, 'evaluative'],
+  [INFERENCE_WORDS, 'inference'],
+]);
+const DEGREE = indexPhrases([[INTENSIFIERS, 'evaluative']]);
+const SPEECH = indexPhrases([[SPEECH_VERBS, 'evaluative']]);
+const TELLING = new Set(TELLING_VERBS);
+const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
+const ENGAGE = new Set(ENGAGE_FORMS);
+/** Words that start a new claim (a cause, a purpose) rather than qualify the judgment before them. */
+const LINKS = new Set(['because', 'since', 'due', 'in']);
+const ENGAGE_ACTION = new Set(ACTION_AFTER_ENGAGE);
+
+/** The longest phrase of `index` that starts at token i, if any. */
+function phraseAt(tokens: Token[], i: number, index: Map<string, Phrase[]>): Phrase | undefined {
+  return index
+    .get(tokens[i]!.norm)
+    ?.find((p) => p.words.every((w, k) => tokens[i + k]?.norm === w && !breakBetween(tokens, i, i + k)));
+}
+
+/** A clause boundary (sentence punctuation, a colon or semicolon, a line break) between tokens a and b. */
+function breakBetween(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (/[.!?;:\n]/.test(tokens[k]!.after)) return true;
+  return false;
+}
+
+const DOUBLE_OPEN = new Set(['"', '“', '„', '«']);
+const DOUBLE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»' };
+
+/**
+ * Spans inside quotation marks: someone else's words. An unclosed double quote runs to the end of the line;
+ * a single quote counts only when it opens after a space and closes before one, so apostrophes
+ * ("don't", "students' work") are not taken for quotes.
+ */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const before = i === 0 ? ' ' : text[i - 1]!;
+    if (DOUBLE_OPEN.has(c) || c === '”') {
+      const close = DOUBLE_CLOSE[c] ?? '”';
+      let end = text.indexOf(close, i + 1);
+      if (close === '”' && end === -1) end = text.indexOf('"', i + 1);
+      if (end === -1) {
+        const eol = text.indexOf('\n', i + 1);
+        end = eol === -1 ? text.length : eol;
+      }
+      spans.push([i, end + 1]);
+      i = end + 1;
+      continue;
+    }
+    if ((c === "'" || c === '‘') && !/[\p{L}\p{N}]/u.test(before) && /\p{L}|\p{N}/u.test(text[i + 1] ?? '')) {
+      const close = /['’](?![\p{L}\p{N}])/gu;
+      close.lastIndex = i + 1;
+      const m = close.exec(text);
+      if (m && !text.slice(i + 1, m.index).includes('\n')) {
+        spans.push([i, m.index + 1]);
+        i = m.index + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return spans;
+}
+
+/** Where the clause that starts at `from` ends: sentence punctuation, a semicolon or a turn to a new clause. */
+function clauseEnd(text: string, from: number): number {
+  const rest = /[.!?;](?=\s|$)|\n|\b(?:but|while|although|whereas|however)\b/gi;
+  rest.lastIndex = from;
+  const m = rest.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** Spans that report someone's words without quotation marks: "T said great job", "told the class they …". */
+function reportedSpans(
+  text: string,
+  tokens: Token[],
+  quoted: (pos: number) => boolean,
+): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const label = SPEAKER_LABEL.exec(text);
+  if (label) spans.push([label[0].length, clauseEnd(text, text.length)]);
+  for (let i = 0; i < tokens.length; i++) {
+    if (quoted(tokens[i]!.start)) continue;
+    let from: number | undefined;
+    const speech = phraseAt(tokens, i, SPEECH);
+    if (speech) {
+      let k = i + speech.words.length;
+      // "T responded warmly": an adverb right after the verb is the observer's, not the speaker's.
+      while (tokens[k]?.norm.endsWith('ly') && !breakBetween(tokens, k - 1, k)) k++;
+      from = tokens[k - 1]!.end;
+    } else if (TELLING.has(tokens[i]!.norm)) {
+      if (tokens[i]!.norm.startsWith('ask')) {
+        for (let k = i + 1; k <= i + 4 && k < tokens.length && !breakBetween(tokens, i, k); k++)
+          if (OPENS_REPORT.has(tokens[k]!.norm)) {
+            from = tokens[k]!.start;
+            break;
+          }
+      } else from = tokens[i]!.end;
+    }
+    if (from !== undefined) spans.push([from, clauseEnd(text, from)]);
+  }
+  return spans;
+}
+
+export function lintEvidence(text: string): EvidenceLint {
+  const tokens = tokenize(text);
+  const quotes = quotedSpans(text);
+  const inside = (spans: Array<[number, number]>) => (pos: number) =>
+    spans.some(([a, b]) => pos >= a && pos < b);
+  const quoted = inside(quotes);
+  const reported = inside([...quotes, ...reportedSpans(text, tokens, quoted)]);
+
+  const flags: EvidenceFlag[] = [];
+  let kind: EvidenceKind = 'descriptive';
+  const flag = (from: number, to: number, judgment: Judgment) => {
+    const previous = flags[flags.length - 1];
+    // Judging words side by side ("seemed confused") are one thing to ask about.
+    const joined =
+      previous !== undefined &&
+      /^[ \t]+$/.test(text.slice(previous.end, tokens[from]!.start)) &&
+      !LINKS.has(tokens[from]!.norm);
+    const start = joined ? previous.start : tokens[from]!.start;
+    const end = tokens[to]!.end;
+    const word = text.slice(start, end);
+    if (joined) flags.pop();
+    flags.push({ start, end, word, question: probeFor(word) });
+    if (judgment === 'evaluative' || kind === 'descriptive') kind = judgment;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (reported(tokens[i]!.start)) continue;
+    const degree = phraseAt(tokens, i, DEGREE);
+    if (degree) {
+      const next = i + degree.words.length;
+      if (next < tokens.length && !breakBetween(tokens, next - 1, next) && !/^\d/.test(tokens[next]!.norm)) {
+        const judged = phraseAt(tokens, next, JUDGING);
+        const last = next + (judged ? judged.words.length : 1) - 1;
+        flag(i, last, judged?.kind ?? 'evaluative');
+        i = last;
+      }
+      continue;
+    }
+    const phrase = phraseAt(tokens, i, JUDGING);
+    if (!phrase || !counts(tokens, i)) continue;
+    flag(i, i + phrase.words.length - 1, phrase.kind);
+    i += phrase.words.length - 1;
+  }
+  return { kind, flags };
+}
+
+/** The few words that judge in one use and describe in another. */
+function counts(tokens: Token[], i: number): boolean {
+  const word = tokens[i]!.norm;
+  const prev = tokens[i - 1]?.norm;
+  const next = tokens[i + 1]?.norm;
+  // "as well", "as well as", "Well, …" are not praise.
+  if (word === 'well') return prev !== 'as' && !(i === 0 && /^\s*,/.test(tokens[0]!.after));
+  // "engaged in partner talk" is an action; "students were engaged" reads their minds.
+  if (ENGAGE.has(word)) return !(next && ENGAGE_ACTION.has(next) && !breakBetween(tokens, i, i + 1));
+  return true;
+}
