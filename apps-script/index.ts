@@ -5,6 +5,16 @@ export { onInstall, onOpen } from './menu';
 export { setUpTracker, upgradeTracker } from './tracker/tracker-commands';
 export { refreshTracker } from './tracker/refresh-commands';
 export {
+  collectLatestVisit,
+  collectVisitFromSidebar,
+  getObservationForm,
+  getVisitsLook,
+  insertObservationFormFromMenu,
+  insertObservationFormFromSidebar,
+  listUntaggedLines,
+  tagSelectionFromSidebar,
+} from './observation/observation-commands';
+export {
   askForSupportFromSidebar,
   getSidebarState,
   getSupportLook,

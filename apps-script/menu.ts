@@ -10,10 +10,16 @@ export const MENUS: Readonly<Record<EditorKind, readonly MenuEntry[]>> = {
     { caption: 'Set up network tracker', functionName: 'setUpTracker' },
     { caption: 'Upgrade tracker', functionName: 'upgradeTracker' },
     { caption: 'Build / refresh tracker', functionName: 'refreshTracker' },
+    { caption: 'Collect the latest visit', functionName: 'collectLatestVisit' },
     null,
     { caption: 'Open Rounds sidebar', functionName: 'showSidebar' },
   ],
-  document: [{ caption: 'Open Rounds sidebar', functionName: 'showSidebar' }],
+  document: [
+    { caption: 'Insert observation form…', functionName: 'insertObservationFormFromMenu' },
+    { caption: 'List untagged lines', functionName: 'listUntaggedLines' },
+    null,
+    { caption: 'Open Rounds sidebar', functionName: 'showSidebar' },
+  ],
 };
 
 export function buildMenu(ui: EditorUi): void {

@@ -2,6 +2,7 @@
 // shared by both halves so a renamed field breaks the type check instead of the sidebar.
 import type { FlaggedPrincipal } from '../shared/tracker/refresh';
 import type { TrackerStatus } from '../shared/tracker/tracker-status';
+import type { ObservationServer } from './observation/contract';
 
 export type { FlaggedPrincipal, TrackerStatus };
 
@@ -32,7 +33,7 @@ export interface SupportLook {
 }
 
 /** The server functions the sidebar calls; their names are top-level functions in Code.js. */
-export interface SidebarServer {
+export interface SidebarServer extends ObservationServer {
   getSidebarState(): SidebarState;
   setUpTrackerFromSidebar(): TrackerSetUpResult;
   refreshTrackerFromSidebar(): TrackerRefreshResult;

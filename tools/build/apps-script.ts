@@ -34,7 +34,13 @@ export const APPS_SCRIPT_SCOPES = [
 export function appsScriptManifest() {
   return {
     timeZone: 'America/New_York',
-    dependencies: {},
+    // Collect the visit reads observers' Docs through the Drive v3 and Docs v1 APIs, which accept drive.file.
+    dependencies: {
+      enabledAdvancedServices: [
+        { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+        { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+      ],
+    },
     exceptionLogging: 'STACKDRIVER',
     runtimeVersion: 'V8',
     oauthScopes: [...APPS_SCRIPT_SCOPES],
