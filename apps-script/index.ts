@@ -2,6 +2,7 @@
 // google.script.run targets). The build turns each export into a top-level function in Code.js; nothing
 // else belongs here. A global that must exist but stay private to the user ends with `_`.
 export { onInstall, onOpen } from './menu';
+export { getPickerConfig, showConnectExtension } from './connect-extension';
 export { setUpTracker, upgradeTracker } from './tracker/tracker-commands';
 export { refreshTracker } from './tracker/refresh-commands';
 export {

@@ -32,6 +32,15 @@ export interface SupportLook {
   schools: string[];
 }
 
+/** What the Picker page needs to open Google's Picker for this user, in this spreadsheet. */
+export interface PickerConfig {
+  token: string;
+  apiKey: string;
+  /** The Cloud project number: setAppId, which drive.file grants require. */
+  appId: string;
+  spreadsheetId: string;
+}
+
 /** The server functions the sidebar calls; their names are top-level functions in Code.js. */
 export interface SidebarServer extends ObservationServer {
   getSidebarState(): SidebarState;
@@ -39,4 +48,5 @@ export interface SidebarServer extends ObservationServer {
   refreshTrackerFromSidebar(): TrackerRefreshResult;
   getSupportLook(): SupportLook;
   askForSupportFromSidebar(school: string, note: string): string;
+  getPickerConfig(): PickerConfig;
 }

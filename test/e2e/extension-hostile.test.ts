@@ -2,17 +2,16 @@
 // override hiding a file's real extension, markup in the body shaped like Gmail's attachment chip — is
 // shown inert and isolated, with a visible warning; and an axe-core scan of each panel view finds no
 // serious or critical problem. Real headless Chromium, the built extension, the local sandbox.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { SKIP_E2E } from './chromium';
 import { PDF, rawMessage, type FixtureMessage } from './filing-fixtures';
 import { openPanel, signIn, startHarness, tabOf, type Harness } from './sandbox-extension';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TOKEN = 'FMfcgzQbgRnJrHxGwZlkDcTqSsVvWpXz';
 const RLO = '\u202e';
 
@@ -37,24 +36,6 @@ function hostilePage(m: FixtureMessage): string {
 <div class="a3s"><p>Open the attachment.</p><span class="aZo"><span class="aV3">invoice-from-body.pdf</span></span>
 <div class="hb"><span email="fake@inside.body">Fake recipient</span></div><img src="x" onerror="window.__pwned=3"></div>
 <span class="aZo"><span class="aV3">${esc(m.attachment!.name)}</span></span></div></div></div></body></html>`;
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const loaded = await page.evaluate(() => typeof (window as { axe?: unknown }).axe);
-  if (loaded !== 'object') await page.evaluate(AXE);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<unknown> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    }),
-  )) as AxeResult;
-  if (!Array.isArray(result?.violations)) throw new Error('axe-core did not run in the panel');
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe.skipIf(SKIP_E2E)('hostile mail in the panel, and each view scanned with axe-core', () => {

@@ -14,6 +14,7 @@ export class FakeUi {
   readonly menus: MenuRecord[] = [];
   readonly alerts: { title: string; message: string }[] = [];
   readonly sidebars: { file: string; title: string }[] = [];
+  readonly dialogs: { file: string; title: string; width?: number; height?: number }[] = [];
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL' };
 
   createAddonMenu() {
@@ -43,6 +44,10 @@ export class FakeUi {
 
   showSidebar(output: { file: string; title: string }) {
     this.sidebars.push(output);
+  }
+
+  showModalDialog(output: { file: string; width?: number; height?: number }, title: string) {
+    this.dialogs.push({ ...output, title });
   }
 }
 
@@ -82,8 +87,18 @@ export function appsScriptGlobals(
       createHtmlOutputFromFile: (file: string) => ({
         file,
         title: '',
+        width: undefined as number | undefined,
+        height: undefined as number | undefined,
         setTitle(title: string) {
           this.title = title;
+          return this;
+        },
+        setWidth(width: number) {
+          this.width = width;
+          return this;
+        },
+        setHeight(height: number) {
+          this.height = height;
           return this;
         },
       }),

@@ -290,7 +290,15 @@ export class FakeSpreadsheet implements SpreadsheetLike<Visibility> {
   readonly sheets: FakeSheet[] = [];
   readonly metadata: FakeMetadata[] = [];
 
-  constructor(public name = 'Network tracker') {}
+  constructor(
+    public name = 'Network tracker',
+    /** The spreadsheet's Drive id, as Spreadsheet.getId() gives it. */
+    public readonly id = '1FakeSpreadsheetId0123456789',
+  ) {}
+
+  getId(): string {
+    return this.id;
+  }
 
   /** Adds a tab as a person would have made it: a header row and some data rows. */
   withTab(name: string, rows: CellValue[][] = []): FakeSheet {

@@ -1,7 +1,8 @@
 // Builds dist/apps-script/: appsscript.json (V8, least-privilege scopes), one Code.js (an IIFE bundle of
 // apps-script/index.ts plus a generated top-level function for each of its exports, because Apps Script
 // finds triggers, menu handlers and google.script.run targets only as top-level functions), and
-// Sidebar.html with its JS and CSS inlined (HtmlService serves one file).
+// Sidebar.html and PickNetwork.html (the Picker dialog) with their JS and CSS inlined (HtmlService serves
+// one file per page).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import * as esbuild from 'esbuild';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_ENTRY = join(ROOT, 'apps-script/index.ts');
 const SIDEBAR_ENTRY = join(ROOT, 'apps-script/sidebar/main.tsx');
+const PICKER_ENTRY = join(ROOT, 'apps-script/sidebar/picker/main.tsx');
 const SIDEBAR_CSS = join(ROOT, 'apps-script/sidebar/sidebar.css');
 
 /** The one global object the bundle defines; every entry point is a property of it. */
@@ -49,15 +51,17 @@ export function appsScriptManifest() {
 
 export async function buildAppsScript(opts: { outDir: string; production: boolean }): Promise<void> {
   await mkdir(opts.outDir, { recursive: true });
-  const [entryPoints, bundle, sidebar] = await Promise.all([
+  const [entryPoints, bundle, sidebar, picker] = await Promise.all([
     appsScriptEntryPoints(),
     bundleServer(),
     sidebarHtml(opts.production),
+    pageHtml(PICKER_ENTRY, opts.production),
   ]);
   await Promise.all([
     writeFile(join(opts.outDir, 'appsscript.json'), JSON.stringify(appsScriptManifest(), null, 2) + '\n'),
     writeFile(join(opts.outDir, 'Code.js'), bundle + '\n' + entryPointStubs(entryPoints)),
     writeFile(join(opts.outDir, 'Sidebar.html'), sidebar),
+    writeFile(join(opts.outDir, 'PickNetwork.html'), picker),
   ]);
 }
 
@@ -120,10 +124,15 @@ async function bundleServer(): Promise<string> {
 }
 
 /** The sidebar page with its script and stylesheet inlined. */
-export async function sidebarHtml(production: boolean): Promise<string> {
+export function sidebarHtml(production: boolean): Promise<string> {
+  return pageHtml(SIDEBAR_ENTRY, production);
+}
+
+/** A page HtmlService serves (the sidebar, the Picker dialog): its script and the sidebar's stylesheet inlined. */
+async function pageHtml(entry: string, production: boolean): Promise<string> {
   const [js, css] = await Promise.all([
     esbuild.build({
-      entryPoints: [SIDEBAR_ENTRY],
+      entryPoints: [entry],
       bundle: true,
       format: 'iife',
       platform: 'browser',
