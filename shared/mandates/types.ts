@@ -113,4 +113,8 @@ export interface UserRule {
   tier: Tier;
   /** Why the user made the rule, shown back as the reason. */
   note?: string;
+  /** Where the rule lives: the network spreadsheet's Rules tab (everyone's) or this browser only (default). */
+  scope?: 'network' | 'local';
+  /** Who made it (an email or a name), shown back with the reason. */
+  addedBy?: string;
 }

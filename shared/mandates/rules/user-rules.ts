@@ -22,7 +22,7 @@ export interface RuleSubject {
 }
 
 /** What a rule matched, or undefined. Every field the rule sets must match; a rule with none never does. */
-function matchRule(rule: UserRule, m: RuleSubject): string[] | undefined {
+export function matchRule(rule: UserRule, m: RuleSubject): string[] | undefined {
   const { sender, department, phrase } = rule.match ?? {};
   if (!norm(sender) && !norm(department) && !norm(phrase)) return undefined;
   const matched: string[] = [];
@@ -50,17 +50,35 @@ export function applyUserRules(
   for (const rule of rules ?? []) {
     const matched = matchRule(rule, m);
     if (!matched) continue;
-    const what = [
-      rule.match.sender ? `from "${rule.match.sender}"` : '',
-      rule.match.department ? `from the department "${rule.match.department}"` : '',
-      rule.match.phrase ? `mentioning "${rule.match.phrase}"` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    const explanation = rule.note?.trim()
-      ? `Your rule: ${rule.note.trim()}`
-      : `Your rule: mail ${what} is ${TIER_WORDS[rule.tier]}.`;
-    return { tier: rule.tier, reason: { rule: `user:${rule.id}`, explanation, matched, effect: rule.tier } };
+    return {
+      tier: rule.tier,
+      reason: { rule: `user:${rule.id}`, explanation: explainUserRule(rule), matched, effect: rule.tier },
+    };
   }
   return undefined;
+}
+
+/** What a rule says, in words: "mail from "x" and mentioning "y"". */
+export function describeRuleMatch(rule: Pick<UserRule, 'match'>): string {
+  return [
+    rule.match.sender ? `from "${rule.match.sender}"` : '',
+    rule.match.department ? `from the department "${rule.match.department}"` : '',
+    rule.match.phrase ? `mentioning "${rule.match.phrase}"` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}
+
+/**
+ * The reason a user rule gives for its call: "Your rule: …" for one kept in this browser, "Network rule: …
+ * (added by …)" for one from the network spreadsheet's Rules tab; the maker's note, when there is one, is
+ * said too.
+ */
+export function explainUserRule(rule: UserRule): string {
+  const network = rule.scope === 'network';
+  const by = rule.addedBy?.trim();
+  const said = `mail ${describeRuleMatch(rule)} is ${TIER_WORDS[rule.tier]}`;
+  const note = rule.note?.trim();
+  if (!network) return note ? `Your rule: ${note}` : `Your rule: ${said}.`;
+  return `Network rule: ${said}${by ? ` (added by ${by})` : ''}.${note ? ` ${note}` : ''}`;
 }
