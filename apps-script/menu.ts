@@ -12,6 +12,7 @@ export const MENUS: Readonly<Record<EditorKind, readonly MenuEntry[]>> = {
     { caption: 'Build / refresh tracker', functionName: 'refreshTracker' },
     { caption: 'Collect the latest visit', functionName: 'collectLatestVisit' },
     null,
+    { caption: 'Connect the Rounds browser extension…', functionName: 'showConnectExtension' },
     { caption: 'Open Rounds sidebar', functionName: 'showSidebar' },
   ],
   document: [
