@@ -30,6 +30,7 @@ import { TableAppender } from '../../shared/google/table-rows';
 import { tabByKey } from '../../shared/schema/sheet';
 import { browserClock } from '../platform/fetch-transport';
 import { triage } from '../../shared/mandates/triage';
+import { listMandates, previewRule, saveRule, saveTranslation, showMandate, weekDigest } from './mandates';
 
 const ok: Reply = { ok: true };
 const fail = (problem: string): Reply => ({ ok: false, problem });
@@ -183,6 +184,18 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
         return await steer(command.action);
       case 'triage':
         return { ok: true, data: triage(command.message) };
+      case 'mandate':
+        return await showMandate(command.tabId);
+      case 'mandate-list':
+        return await listMandates(command.tabId);
+      case 'preview-rule':
+        return await previewRule(command.rule);
+      case 'save-rule':
+        return await saveRule(command.rule, command.where);
+      case 'save-translation':
+        return await saveTranslation(command.translation);
+      case 'digest':
+        return await weekDigest(command.from);
     }
   } catch (error) {
     return fail(message(error));

@@ -2,12 +2,17 @@
 // shown (the current search's results). Read from `tr.zA` rows and their `data-legacy-thread-id`, the
 // list markup the big Gmail SDKs rely on; the tick is read from the row's ARIA checkbox.
 import { isGmailApiId } from '../../shared/browser/gmail-ids';
+import { readGmailDate } from '../../shared/browser/gmail-dates';
 
 export interface ListedConversation {
   /** The legacy hex thread id: also the id of its first message, which is the one filed. */
   threadId: string;
   subject: string;
   from: string;
+  /** Gmail's snippet (`.y2`): the opening words, all the list shows of the body. */
+  snippet: string;
+  /** The row's date as a local day (YYYY-MM-DD), when Gmail's title on it reads as one. */
+  date?: string;
 }
 
 function isShown(element: Element): boolean {
@@ -32,6 +37,11 @@ export function listConversations(doc: Document, scope: 'selected' | 'all'): Lis
       threadId,
       subject: (row.querySelector('[data-legacy-thread-id]')?.textContent ?? '').trim().slice(0, 1000),
       from: (sender?.getAttribute('email') ?? '').slice(0, 320),
+      snippet: (row.querySelector('.y2')?.textContent ?? '')
+        .replace(/^\s*-\s*/, '')
+        .trim()
+        .slice(0, 1000),
+      date: readGmailDate(row.querySelector('.xW [title]')?.getAttribute('title') ?? '').local?.slice(0, 10),
     });
   }
   return out;

@@ -8,7 +8,8 @@ import { Untrusted } from './untrusted';
 import { TriageView } from './triage-view';
 import { t } from '../platform/i18n';
 
-export function ThreadView({ thread }: { thread: GmailThread }) {
+/** `triage: false` when the Mandates view shows the network's triage of this email instead. */
+export function ThreadView({ thread, triage = true }: { thread: GmailThread; triage?: boolean }) {
   // The newest message is the one a principal is usually acting on.
   const [selected, setSelected] = useState(thread.messages.length - 1);
   const index = Math.min(selected, thread.messages.length - 1);
@@ -52,7 +53,7 @@ export function ThreadView({ thread }: { thread: GmailThread }) {
         ))}
       </ul>
       <MessageView message={message} />
-      <TriageView message={message} subject={thread.subject} />
+      {triage && <TriageView message={message} subject={thread.subject} />}
     </article>
   );
 }

@@ -5,23 +5,29 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Deadline, MandateMessage, Tier } from '../../shared/mandates/types';
 import type { GmailMessage } from '../../shared/browser/seen-page';
 import { checkShownTriage, type ShownTriage } from '../../shared/browser/shown-triage';
-import { t } from '../platform/i18n';
+import { t, type MessageKey } from '../platform/i18n';
 import { ask } from './view';
 
-export const TIER_LABELS: Record<Tier, string> = {
-  must_do: 'Must do',
-  action: 'Action',
-  fyi: 'For your information',
-  not_for_principals: 'Not for principals',
-};
+const TIER_KEYS = {
+  must_do: 'tierMustDo',
+  action: 'tierAction',
+  fyi: 'tierFyi',
+  not_for_principals: 'tierNotForPrincipals',
+} as const satisfies Record<Tier, MessageKey>;
 
-const KIND_LABELS: Record<Deadline['kind'], string> = {
-  due: 'due',
-  event: 'event',
-  window_start: 'opens',
-  window_end: 'closes',
-  recurring: 'recurring',
-};
+/** A tier in the panel's words (from _locales). */
+export const tierLabel = (tier: Tier): string => t(TIER_KEYS[tier]);
+
+const KIND_KEYS = {
+  due: 'dateDue',
+  event: 'dateEvent',
+  window_start: 'dateOpens',
+  window_end: 'dateCloses',
+  recurring: 'dateRecurring',
+} as const satisfies Record<Deadline['kind'], MessageKey>;
+
+/** What kind of date a deadline is ("due", "opens"…), from _locales. */
+export const dateKindLabel = (kind: Deadline['kind']): string => t(KIND_KEYS[kind]);
 
 /** What the engine reads of one message. */
 export function mandateMessageOf(message: GmailMessage, subject: string): MandateMessage {
@@ -59,19 +65,23 @@ export function TriageView({ message, subject }: { message: GmailMessage; subjec
   }, [message, subject]);
   if (shown.state !== 'shown')
     return (
-      <section aria-label="Triage" aria-busy={shown.state === 'working'}>
+      <section aria-label={t('triageHeading')} aria-busy={shown.state === 'working'}>
         <h3>{t('triageHeading')}</h3>
         <p class="status" role={shown.state === 'problem' ? 'alert' : undefined}>
           {shown.state === 'working' ? t('triageWorking') : shown.problem}
         </p>
       </section>
     );
-  const result = shown.triage;
+  return <TriageDetails result={shown.triage} />;
+}
+
+/** A triage as the worker worked it out: tier, how sure, "check this one", dates, asks, items and why. */
+export function TriageDetails({ result }: { result: ShownTriage }) {
   return (
-    <section aria-label="Triage">
+    <section aria-label={t('triageHeading')}>
       <h3>{t('triageHeading')}</h3>
       <p>
-        <span class={`tier ${result.tier}`}>{TIER_LABELS[result.tier]}</span>{' '}
+        <span class={`tier ${result.tier}`}>{tierLabel(result.tier)}</span>{' '}
         <span class="status">{t('triageSure', Math.round(result.confidence * 100))}</span>
       </p>
       {result.check && (
@@ -86,7 +96,7 @@ export function TriageView({ message, subject }: { message: GmailMessage; subjec
           <ul>
             {result.deadlines.map((d, i) => (
               <li key={`${i}:${d.text}`}>
-                <strong>{d.date ?? d.monthDay}</strong> {KIND_LABELS[d.kind]}: “{d.text}”
+                <strong>{d.date ?? d.monthDay}</strong> {dateKindLabel(d.kind)}: “{d.text}”
               </li>
             ))}
           </ul>
@@ -108,7 +118,7 @@ export function TriageView({ message, subject }: { message: GmailMessage; subjec
           <ul>
             {result.items.map((item) => (
               <li key={item.id}>
-                <span class={`tier ${item.tier}`}>{TIER_LABELS[item.tier]}</span> {item.title}
+                <span class={`tier ${item.tier}`}>{tierLabel(item.tier)}</span> {item.title}
               </li>
             ))}
           </ul>

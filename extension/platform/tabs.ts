@@ -26,3 +26,8 @@ export function watchActiveTab(listener: (tabId: number) => void, signal: AbortS
     once: true,
   });
 }
+
+/** Opens an address in a new tab (a Gmail compose window): tabs.create needs no "tabs" permission. */
+export async function openTab(url: string): Promise<void> {
+  await browserApi().tabs.create({ url });
+}

@@ -2,6 +2,7 @@
 // the worker does the work with the token only it holds, and the panel watches storage for the outcome.
 import * as v from 'valibot';
 import { STEP_NUMBERS } from '../domain';
+import { RuleDraftSchema, TranslationDraftSchema } from './mandate-commands';
 
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const name = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
@@ -63,6 +64,21 @@ export const PanelCommandSchema = v.variant('kind', [
       // The tab record already trims bodies to fit session storage; the engine cuts long text itself.
       text: v.pipe(v.string(), v.maxLength(1_100_000)),
     }),
+  }),
+  /** The open email as the network sees central-office mail: its triage with the Rules tab, its translation. */
+  v.object({ kind: v.literal('mandate'), tabId }),
+  /** Gmail's list: the visible rows' first guesses (subject and snippet only). */
+  v.object({ kind: v.literal('mandate-list'), tabId }),
+  /** Which of the messages Rounds has seen a correction would change, before it is saved. */
+  v.object({ kind: v.literal('preview-rule'), rule: RuleDraftSchema }),
+  /** Save a correction to the network's Rules tab (everyone) or keep it in this browser. */
+  v.object({ kind: v.literal('save-rule'), rule: RuleDraftSchema, where: v.picklist(['network', 'local']) }),
+  /** The ILD's translation of a mandate, saved to the Translations tab under the email's Message-ID. */
+  v.object({ kind: v.literal('save-translation'), translation: TranslationDraftSchema }),
+  /** The week's digest from the mail Rounds has seen, starting on `from` (YYYY-MM-DD) or this week. */
+  v.object({
+    kind: v.literal('digest'),
+    from: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
   }),
   /** `nudge`: the panel sees waiting work not moving (the worker was stopped): wake it to carry on. */
   v.object({

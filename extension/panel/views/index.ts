@@ -5,20 +5,26 @@ import { accountView } from './account';
 import { bulkView } from './bulk';
 import { connectView } from './connect';
 import { conversationView } from './conversation';
+import { digestView } from './digest';
 import { docView } from './doc';
 import { filingView } from './filing';
+import { mandatesView } from './mandates';
 import { networkView } from './network';
 import { queueView } from './queue';
 import { tabNoticeView } from './tab-notice';
+import { translateView } from './translate';
 
 export const VIEWS: readonly PanelView[] = [
   accountView,
   connectView,
   tabNoticeView,
+  translateView,
+  mandatesView,
   filingView,
   bulkView,
   queueView,
   conversationView,
   docView,
+  digestView,
   networkView,
 ];

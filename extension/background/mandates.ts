@@ -1,0 +1,402 @@
+// The worker's side of central-office mail: triage the open email with the network's rules and this
+// browser's own, find its ILD translation by Message-ID, guess the Gmail list's rows from subject and
+// snippet, preview and save corrections, save translations, and build the week's digest from the mail
+// Rounds has seen (kept, bounded, in storage.local: it never leaves the browser).
+import type { Reply } from '../../shared/browser/extension-messages';
+import type { RuleDraft, TranslationDraft } from '../../shared/browser/mandate-commands';
+import type {
+  ListedMandate,
+  RulePreview,
+  ShownDigest,
+  ShownList,
+  ShownMandate,
+  ShownTranslation,
+} from '../../shared/browser/mandate-panel';
+import { TableAppender } from '../../shared/google/table-rows';
+import { buildDigest, type DigestFlag } from '../../shared/mandates/digest/digest';
+import {
+  escapeHtml,
+  flagText,
+  renderDigestHtml,
+  renderDigestText,
+} from '../../shared/mandates/digest/render';
+import { TIER_WORDS } from '../../shared/mandates/rules/user-rules';
+import { triage, triageAll } from '../../shared/mandates/triage';
+import { TIER_ORDER, type MandateMessage, type Triage, type UserRule } from '../../shared/mandates/types';
+import { recordToRow, tabByKey } from '../../shared/schema/sheet';
+import { sendToTab } from '../platform/messaging';
+import { localStore } from '../platform/storage';
+import { workerTokens } from './account';
+import { workerGoogle } from './google';
+import { loadNetworkMail, type NetworkMail } from './network-mail';
+import { storedNetwork } from './network';
+import { fetchOriginal } from './originals';
+import { readSeenPage } from './seen-pages';
+
+/** storage.local: the central-office mail the panel has shown, newest first, for the digest and previews. */
+export const SEEN_MAIL_KEY = 'mandates-seen';
+/** storage.local: corrections kept in this browser only. */
+export const LOCAL_RULES_KEY = 'mandate-rules';
+const KEEP_MAIL = 150;
+const KEEP_TEXT = 8000;
+
+interface SeenMail {
+  gmailId: string;
+  messageId?: string;
+  message: MandateMessage;
+}
+
+const ok = (data?: unknown): Reply => ({ ok: true, data });
+const fail = (problem: string): Reply => ({ ok: false, problem });
+
+async function seenMail(): Promise<SeenMail[]> {
+  const stored = await localStore.get(SEEN_MAIL_KEY);
+  return Array.isArray(stored)
+    ? (stored as SeenMail[]).filter((m) => m && typeof m.gmailId === 'string' && m.message?.id)
+    : [];
+}
+
+async function remember(mail: SeenMail): Promise<void> {
+  const kept = (await seenMail()).filter((m) => m.gmailId !== mail.gmailId);
+  const message = { ...mail.message, text: mail.message.text.slice(0, KEEP_TEXT) };
+  await localStore.set(SEEN_MAIL_KEY, [{ ...mail, message }, ...kept].slice(0, KEEP_MAIL));
+}
+
+async function localRules(): Promise<UserRule[]> {
+  const stored = await localStore.get(LOCAL_RULES_KEY);
+  return Array.isArray(stored) ? (stored as UserRule[]) : [];
+}
+
+const NO_NETWORK: NetworkMail = {
+  centralOffice: () => ({ central: true, why: '' }),
+  rules: [],
+  translations: new Map(),
+  role: () => 'member',
+  problems: [],
+};
+
+/** The network's settings, rules and translations; without a network (or offline), this browser's only. */
+async function networkMail(): Promise<NetworkMail> {
+  const network = await storedNetwork();
+  if (!network) return NO_NETWORK;
+  try {
+    return await loadNetworkMail(workerGoogle().sheets, network.spreadsheetId);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      ...NO_NETWORK,
+      problems: [`The network spreadsheet could not be read (${why}): only this browser's rules apply.`],
+    };
+  }
+}
+
+/** This browser's corrections first, then the network's, newest first: the latest correction wins. */
+const rulesOf = async (mail: NetworkMail) => [...(await localRules()), ...[...mail.rules].reverse()];
+
+const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+
+export async function showMandate(tabId: number): Promise<Reply> {
+  const seen = await readSeenPage(tabId);
+  if (seen.state !== 'seen' || seen.record.page.kind !== 'gmail-thread') return fail('No email is open.');
+  const { thread } = seen.record.page;
+  const newest = thread.messages.at(-1)!;
+  if (!newest.id) return fail('Gmail has not numbered this message yet.');
+  const from = newest.from.name ? `${newest.from.name} <${newest.from.email}>` : newest.from.email;
+  const mail = await networkMail();
+  const office = mail.centralOffice(from);
+  if (!office.central)
+    return ok({
+      state: 'not-central',
+      from,
+      why: office.why,
+      problems: mail.problems,
+    } satisfies ShownMandate);
+  // The Message-ID ties this copy to every other member's copy of the same email (its translation).
+  const original = await fetchOriginal(tabId, newest.id).catch(() => undefined);
+  const message: MandateMessage = {
+    id: newest.id,
+    subject: thread.subject,
+    from,
+    date: newest.date.local?.slice(0, 10),
+    text: newest.body,
+  };
+  await remember({ gmailId: newest.id, messageId: original?.messageId, message });
+  const rules = await rulesOf(mail);
+  const others = (await seenMail()).filter((m) => m.gmailId !== newest.id);
+  const all = triageAll([message, ...others.map((m) => m.message)], rules);
+  const result = all[0]!;
+  const titleOf = (id: string) => {
+    const m = others.find((o) => o.gmailId === id.split('#')[0])?.message;
+    return m ? { title: m.subject || m.id, sent: m.date } : undefined;
+  };
+  const askedAgain = all
+    .slice(1)
+    .filter((t) => t.repeatOf === newest.id)
+    .flatMap((t) => titleOf(t.id) ?? []);
+  return ok({
+    state: 'mandate',
+    gmailMessageId: newest.id,
+    messageId: original?.messageId,
+    subject: thread.subject,
+    from,
+    sender: { address: addressOf(newest.from.email), name: newest.from.name },
+    triage: result,
+    translation: original?.messageId ? mail.translations.get(original.messageId) : undefined,
+    role: mail.role(await workerTokens.email()),
+    repeatOf: result.repeatOf ? titleOf(result.repeatOf) : undefined,
+    askedAgain: askedAgain.length ? askedAgain : undefined,
+    problems: mail.problems,
+  } satisfies ShownMandate);
+}
+
+interface ListRow {
+  threadId: string;
+  subject: string;
+  snippet?: string;
+  from: string;
+  date?: string;
+}
+
+export async function listMandates(tabId: number): Promise<Reply> {
+  const reply = await sendToTab(tabId, { type: 'list-conversations', scope: 'all' });
+  if (!reply.ok) return reply;
+  const listed = ((reply.data as { conversations?: unknown })?.conversations ?? []) as ListRow[];
+  const mail = await networkMail();
+  const rules = await rulesOf(mail);
+  let notCentral = 0;
+  const rows: ListedMandate[] = [];
+  for (const row of listed) {
+    if (!mail.centralOffice(row.from).central) {
+      notCentral++;
+      continue;
+    }
+    const guess = triage(
+      { id: row.threadId, subject: row.subject, from: row.from, date: row.date, text: row.snippet ?? '' },
+      rules,
+    );
+    rows.push({
+      threadId: row.threadId,
+      subject: row.subject,
+      snippet: row.snippet ?? '',
+      from: row.from,
+      date: row.date,
+      tier: guess.tier,
+      check: guess.check,
+      why: guess.reasons[0]?.explanation ?? '',
+      firstDate: guess.deadlines.find((d) => d.date)?.date,
+    });
+  }
+  // Most demanding first; within a tier, the nearest date first, then the newest mail.
+  rows.sort(
+    (a, b) =>
+      TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+      (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999') ||
+      (b.date ?? '').localeCompare(a.date ?? ''),
+  );
+  return ok({ rows, notCentral, problems: mail.problems } satisfies ShownList);
+}
+
+/** The same correction always gets the same id, so saving it twice adds one row. */
+export function ruleId(draft: RuleDraft): string {
+  const key = JSON.stringify([
+    (draft.match.sender ?? '').trim().toLowerCase(),
+    (draft.match.department ?? '').trim().toLowerCase(),
+    (draft.match.phrase ?? '').trim().toLowerCase(),
+    draft.tier,
+  ]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `rule:${hash.toString(16).padStart(8, '0')}`;
+}
+
+const asRule = (draft: RuleDraft): UserRule => ({
+  id: ruleId(draft),
+  match: {
+    sender: draft.match.sender?.trim() || undefined,
+    department: draft.match.department?.trim() || undefined,
+    phrase: draft.match.phrase?.trim() || undefined,
+  },
+  tier: draft.tier,
+  note: draft.note?.trim() || undefined,
+});
+
+export async function previewRule(draft: RuleDraft): Promise<Reply> {
+  const rules = await rulesOf(await networkMail());
+  const rule = asRule(draft);
+  const seen = await seenMail();
+  const changes = seen.flatMap(({ message }) => {
+    const before = triage(message, rules).tier;
+    const after = triage(message, [rule, ...rules]).tier;
+    return before === after
+      ? []
+      : [{ title: message.subject || message.id, from: message.from ?? '', before, after }];
+  });
+  return ok({ looked: seen.length, changes } satisfies RulePreview);
+}
+
+export async function saveRule(draft: RuleDraft, where: 'network' | 'local'): Promise<Reply> {
+  const rule = asRule(draft);
+  if (where === 'local') {
+    const kept = (await localRules()).filter((r) => r.id !== rule.id);
+    await localStore.set(LOCAL_RULES_KEY, [rule, ...kept]);
+    return ok({ saved: 'local' });
+  }
+  const network = await storedNetwork();
+  if (!network) return fail('Connect the network first, or keep the rule in this browser.');
+  const result = await new TableAppender(
+    workerGoogle().sheets,
+    network.spreadsheetId,
+    tabByKey('rules'),
+  ).append([
+    {
+      id: rule.id,
+      record: {
+        sender: rule.match.sender ?? '',
+        department: rule.match.department ?? '',
+        phrase: rule.match.phrase ?? '',
+        tier: TIER_WORDS[rule.tier],
+        note: rule.note ?? '',
+        addedBy: (await workerTokens.email()) ?? '',
+        addedAt: new Date().toISOString(),
+      },
+    },
+  ]);
+  return ok({ saved: result.appended.length ? 'network' : 'already' });
+}
+
+export async function saveTranslation(draft: TranslationDraft): Promise<Reply> {
+  const network = await storedNetwork();
+  if (!network) return fail('Connect the network first: translations are kept in its spreadsheet.');
+  const mail = await networkMail();
+  const me = await workerTokens.email();
+  if (mail.role(me) !== 'ild')
+    return fail("Only the network's ILDs (the Members tab) translate mandates; ask yours to add you.");
+  const sheets = workerGoogle().sheets;
+  const tab = tabByKey('translations');
+  const id = `translation:${draft.messageId}`;
+  const record = {
+    messageId: draft.messageId,
+    subject: draft.subject ?? '',
+    tier: draft.tier ? TIER_WORDS[draft.tier] : '',
+    meaning: draft.meaning,
+    todo: draft.todo,
+    byWhen: draft.byWhen ?? '',
+    effortMinutes: draft.effortMinutes ?? '',
+    ipop: draft.ipop ?? '',
+    skipIf: draft.skipIf ?? '',
+    translatedBy: me ?? '',
+    translatedAt: new Date().toISOString(),
+  };
+  const appender = new TableAppender(sheets, network.spreadsheetId, tab);
+  const { header, rows } = await appender.read();
+  const existing = rows.find((r) => r.id === id);
+  if (!existing) {
+    await appender.append([{ id, record }]);
+    return ok({ saved: 'new' });
+  }
+  // A second save is an edit of the same translation: that row is rewritten, the network's own cells kept.
+  const got = await sheets.batchGet(network.spreadsheetId, [
+    `'${tab.name.replace(/'/g, "''")}'!${existing.rowIndex + 1}:${existing.rowIndex + 1}`,
+  ]);
+  const before = (got.valueRanges?.[0]?.values?.[0] ?? []) as (string | number)[];
+  const row = recordToRow(tab, header, { ...record, id }, before);
+  await sheets.batchUpdateValues(network.spreadsheetId, [
+    { range: `'${tab.name.replace(/'/g, "''")}'!A${existing.rowIndex + 1}`, values: [row] },
+  ]);
+  return ok({ saved: 'updated' });
+}
+
+/** The Monday of the week of `day` (YYYY-MM-DD). */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const back = (date.getUTCDay() + 6) % 7;
+  return new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+function translationLines(t: ShownTranslation): string[] {
+  return [
+    `What this means for you: ${t.meaning}`,
+    t.todo && `What to do: ${t.todo}`,
+    t.byWhen && `By when: ${t.byWhen}`,
+    t.effortMinutes !== undefined && `Effort: about ${t.effortMinutes} minutes`,
+    t.ipop && `Connects to our problem of practice: ${t.ipop}`,
+    t.skipIf && `Skip if: ${t.skipIf}`,
+  ].filter((line): line is string => typeof line === 'string' && line !== '');
+}
+
+export async function weekDigest(from: string | undefined): Promise<Reply> {
+  const seen = await seenMail();
+  const mail = await networkMail();
+  const rules = await rulesOf(mail);
+  const today = new Date().toISOString().slice(0, 10);
+  const newest = seen
+    .map((m) => m.message.date ?? '')
+    .sort()
+    .at(-1);
+  // The week under way, or — when the newest mail Rounds has seen is older — that mail's week.
+  const start = from ?? mondayOf(newest && newest < today ? newest : today);
+  const triages: Triage[] = triageAll(
+    seen.map((m) => m.message),
+    rules,
+  );
+  const digest = buildDigest(
+    seen.map((m, i) => ({ message: m.message, triage: triages[i]! })),
+    { from: start, days: 7 },
+  );
+  const messageIdOf = new Map(seen.map((m) => [m.gmailId, m.messageId]));
+  const translationOf = (gmailId: string) => {
+    const messageId = messageIdOf.get(gmailId.split('#')[0]!);
+    return messageId ? mail.translations.get(messageId) : undefined;
+  };
+  const year = start.slice(0, 4);
+  const entries = digest.entries.map((e) => ({
+    title: e.title,
+    from: e.from,
+    tier: e.tier,
+    dates: e.dates.map((d) => ({ date: d.date, kind: d.kind, text: d.text })),
+    flags: e.flags.map((f: DigestFlag) => ({ kind: f.kind, text: flagText(f, year) })),
+    translation: translationOf(e.messageId),
+  }));
+  const translated = entries.filter((e) => e.translation);
+  const html = [
+    renderDigestHtml(digest),
+    translated.length
+      ? [
+          '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#222222">',
+          '<h3 style="font-size:15px;margin:16px 0 8px 0;text-transform:uppercase">From your ILD</h3>',
+          ...translated.map(
+            (e) =>
+              `<div style="margin:0 0 12px 0"><div style="font-weight:bold">${escapeHtml(e.title)}</div>${translationLines(
+                e.translation!,
+              )
+                .map((line) => `<div>${escapeHtml(line)}</div>`)
+                .join('')}</div>`,
+          ),
+          '</div>',
+        ].join('\n')
+      : '',
+  ].join('');
+  const text = [
+    renderDigestText(digest),
+    ...(translated.length
+      ? [
+          'FROM YOUR ILD',
+          '',
+          ...translated.flatMap((e) => [
+            e.title,
+            ...translationLines(e.translation!).map((l) => `   ${l}`),
+            '',
+          ]),
+        ]
+      : []),
+  ].join('\n');
+  return ok({
+    from: digest.window.from,
+    to: digest.window.to,
+    entries,
+    forOthers: digest.forOthers,
+    seen: seen.length,
+    html,
+    text,
+  } satisfies ShownDigest);
+}
