@@ -129,6 +129,27 @@ export const EVALUATIVE_WORDS: WordList = [
   'unacceptable',
   'acceptable',
   'lacking',
+  'constructive',
+  'aligned',
+  'misaligned',
+  'well-aligned',
+  'slow',
+  'rushed',
+  'brisk',
+  'sluggish',
+  'minimal',
+  'shallow',
+  'superficial',
+  'student-centered',
+  'teacher-centered',
+  'higher-order',
+  'higher order',
+  'high-level',
+  'high level',
+  'low level',
+  'lower-level',
+  'age-appropriate',
+  'developmentally appropriate',
   // adverbs of quality
   'well',
   'effectively',
@@ -186,6 +207,7 @@ export const EVALUATIVE_WORDS: WordList = [
   'need to',
   'needed to',
   'could have',
+  'would',
   "could've",
   'would have been',
   'would be better',
@@ -273,9 +295,25 @@ export const INFERENCE_WORDS: WordList = [
   'aware',
   'unaware',
   'able to',
+  'capable',
+  'incapable',
+  'capable of',
+  'got it',
+  'get it',
+  'gets it',
+  'paying attention',
+  'pay attention',
+  'paid attention',
+  'deeply',
+  'deep thinking',
+  'critical thinking',
+  'rapport',
   'unable to',
   // intentions and motives
   'wanted to',
+  'wanted',
+  'want to',
+  'wants',
   'wants to',
   'tried to',
   'ignored',
@@ -408,6 +446,48 @@ export const QUESTION_WORDS: WordList = [
  * talk" is what students were doing; "students were engaged" is a reading of their minds.
  */
 export const ACTION_AFTER_ENGAGE: WordList = ['in', 'with'];
+
+/**
+ * Verbs of appearance: followed by an adjective they read a state into a face ("looked vacant",
+ * "sounded annoyed"); followed by one of LOOKING_AT they describe where someone looked.
+ */
+export const APPEARANCE_VERBS: WordList = ['looked', 'look', 'looks', 'looking', 'sounded'];
+export const LOOKING_AT: WordList = [
+  'at',
+  'up',
+  'down',
+  'around',
+  'over',
+  'for',
+  'through',
+  'back',
+  'away',
+  'out',
+  'into',
+  'toward',
+  'towards',
+  'to',
+  'on',
+  'in',
+  'across',
+  'under',
+  'ahead',
+  'off',
+  'from',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'each',
+  'and',
+  'as',
+  'like',
+];
+
+/** Words that introduce text posted or handed out (sentence frames, stems): what follows is quoted. */
+export const POSTED_TEXT = /\b(?:frames?|starters?|stems?|prompts?|reads?|posted)\s*:/gi;
 
 /** Labels that open a line of transcript ("T: …", "S2: …"): the rest of the line is someone's words. */
 export const SPEAKER_LABEL = /^\s*(?:t|tch|teacher|s\d*|ss|sts?|st\d+|student\s*\d*|students)\s*:/i;

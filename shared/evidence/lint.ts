@@ -4,8 +4,11 @@
 // offsets point into the observer's own words. Pure and synchronous, so the add-on's sidebar and the CLI
 // give the same answer.
 import {
-  ENGAGE_FORMS,
   ACTION_AFTER_ENGAGE,
+  APPEARANCE_VERBS,
+  ENGAGE_FORMS,
+  LOOKING_AT,
+  POSTED_TEXT,
   EVALUATIVE_WORDS,
   INFERENCE_WORDS,
   INTENSIFIERS,
@@ -94,6 +97,8 @@ const SPEECH = indexPhrases([[SPEECH_VERBS, 'evaluative']]);
 const TELLING = new Set(TELLING_VERBS);
 const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
 const ENGAGE = new Set(ENGAGE_FORMS);
+const APPEARANCE = new Set(APPEARANCE_VERBS);
+const WHERE_LOOKED = new Set(LOOKING_AT);
 /** Words that start a new claim (a cause, a purpose) rather than qualify the judgment before them. */
 const LINKS = new Set(['because', 'since', 'due', 'in']);
 const ENGAGE_ACTION = new Set(ACTION_AFTER_ENGAGE);
@@ -168,7 +173,13 @@ function reportedSpans(
 ): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const label = SPEAKER_LABEL.exec(text);
-  if (label) spans.push([label[0].length, clauseEnd(text, text.length)]);
+  if (label) spans.push([label[0].length, text.length]);
+  // Sentence frames and posted text ("Stems: I agree with ___ because ___") are the room's words.
+  for (const m of text.matchAll(POSTED_TEXT)) {
+    const from = m.index + m[0].length;
+    const eol = text.indexOf('\n', from);
+    spans.push([from, eol === -1 ? text.length : eol]);
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (quoted(tokens[i]!.start)) continue;
     let from: number | undefined;
@@ -230,8 +241,29 @@ export function lintEvidence(text: string): EvidenceLint {
       }
       continue;
     }
-    const phrase = phraseAt(tokens, i, JUDGING);
-    if (!phrase || !counts(tokens, i)) continue;
+    const next = tokens[i + 1];
+    if (
+      APPEARANCE.has(tokens[i]!.norm) &&
+      next &&
+      !breakBetween(tokens, i, i + 1) &&
+      !WHERE_LOOKED.has(next.norm) &&
+      !/^\d/.test(next.norm)
+    ) {
+      // "looked vacant", "sounded annoyed": a state read from a face or a voice.
+      const judged = phraseAt(tokens, i + 1, JUDGING);
+      const last = i + (judged ? judged.words.length : 1);
+      flag(i, last, judged?.kind ?? 'inference');
+      i = last;
+      continue;
+    }
+    let phrase = phraseAt(tokens, i, JUDGING);
+    // "age-appropriate", "self-confident", "low-rigor": a compound ending in a judging word judges.
+    if (!phrase && tokens[i]!.norm.includes('-')) {
+      const lastPart = tokens[i]!.norm.slice(tokens[i]!.norm.lastIndexOf('-') + 1);
+      const single = JUDGING.get(lastPart)?.find((p) => p.words.length === 1);
+      if (single) phrase = { words: [tokens[i]!.norm], kind: single.kind };
+    }
+    if (!phrase || !counts(tokens, i, text)) continue;
     flag(i, i + phrase.words.length - 1, phrase.kind);
     i += phrase.words.length - 1;
   }
@@ -239,10 +271,12 @@ export function lintEvidence(text: string): EvidenceLint {
 }
 
 /** The few words that judge in one use and describe in another. */
-function counts(tokens: Token[], i: number): boolean {
+function counts(tokens: Token[], i: number, text: string): boolean {
   const word = tokens[i]!.norm;
   const prev = tokens[i - 1]?.norm;
   const next = tokens[i + 1]?.norm;
+  // A blank after the word ("because ___") makes it part of a sentence frame, not a claim.
+  if (/^\s*_/.test(text.slice(tokens[i]!.end))) return false;
   // "as well", "as well as", "Well, …" are not praise.
   if (word === 'well') return prev !== 'as' && !(i === 0 && /^\s*,/.test(tokens[0]!.after));
   // "engaged in partner talk" is an action; "students were engaged" reads their minds.
