@@ -23,3 +23,9 @@ export {
   setUpTrackerFromSidebar,
   showSidebar,
 } from './sidebar-server';
+export {
+  askForResourceFromSidebar,
+  drawRunChartsFromSidebar,
+  getImprovementLook,
+  getResourceLook,
+} from './year/year-server';

@@ -3,6 +3,7 @@
 import type { FlaggedPrincipal } from '../shared/tracker/refresh';
 import type { TrackerStatus } from '../shared/tracker/tracker-status';
 import type { ObservationServer } from './observation/contract';
+import type { YearServer } from './year/year-contract';
 
 export type { FlaggedPrincipal, TrackerStatus };
 
@@ -42,7 +43,7 @@ export interface PickerConfig {
 }
 
 /** The server functions the sidebar calls; their names are top-level functions in Code.js. */
-export interface SidebarServer extends ObservationServer {
+export interface SidebarServer extends ObservationServer, YearServer {
   getSidebarState(): SidebarState;
   setUpTrackerFromSidebar(): TrackerSetUpResult;
   refreshTrackerFromSidebar(): TrackerRefreshResult;

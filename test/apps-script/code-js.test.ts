@@ -102,6 +102,10 @@ describe('the built Code.js', () => {
       refreshTrackerFromSidebar: true,
       getSupportLook: true,
       askForSupportFromSidebar: true,
+      getImprovementLook: true,
+      drawRunChartsFromSidebar: true,
+      getResourceLook: true,
+      askForResourceFromSidebar: true,
     };
     const { context } = load({});
     const targets = [
