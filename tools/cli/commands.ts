@@ -49,4 +49,10 @@ export const commands: Command[] = [
     summary: 'read measures (.jsonl) as run charts: median, runs and shift / trend / runs signals',
     load: () => import('./run-chart'),
   },
+  {
+    name: 'plan-visits',
+    summary:
+      'plan the network’s year: meeting hosts and buddy-visit rounds with reasons (--coverage: who was left out)',
+    load: () => import('./plan-visits'),
+  },
 ];
