@@ -2,8 +2,17 @@
 // (test/apps-script/sidebar-views.test.ts checks that the two agree).
 import type { SidebarView } from '../view';
 import { documentView } from './document';
+import { improvementView } from './improvement';
 import { ipopView } from './ipop';
+import { resourcesView } from './resources';
 import { supportView } from './support';
 import { trackerView } from './tracker';
 
-export const SIDEBAR_VIEWS: readonly SidebarView[] = [trackerView, supportView, ipopView, documentView];
+export const SIDEBAR_VIEWS: readonly SidebarView[] = [
+  trackerView,
+  supportView,
+  improvementView,
+  resourcesView,
+  ipopView,
+  documentView,
+];
