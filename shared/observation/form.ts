@@ -89,7 +89,9 @@ export function checkHeader(raw: Readonly<Record<keyof FormHeader, string>>): {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(h.date) || Number.isNaN(Date.parse(`${h.date}T00:00:00Z`)))
     problems.push(`Date: “${h.date}” is not a date as YYYY-MM-DD.`);
   const initials = h.observer.replace(/[.\s]/g, '').toUpperCase();
-  if (/[a-z]{2,}/.test(h.observer) || !/^[A-Z]{1,4}$/.test(initials))
+  // A word with capital-then-lower letters (Lee, Maria) is a name; initials are 1–4 letters in one case.
+  const nameLike = h.observer.split(/[\s.]+/).some((w) => /^[A-Z][a-z]+$/.test(w) && w.length > 1);
+  if (nameLike || !/^[A-Z]{1,4}$/.test(initials))
     problems.push(
       `Observer initials: write initials such as “RD”, not a name — rounds notes are labelled by visit and initials only.`,
     );

@@ -1,6 +1,8 @@
 // Fake Apps Script globals for running the built Code.js in node:vm: the editor UIs (menus, alerts,
 // sidebars), HtmlService, SpreadsheetApp, DocumentApp and LockService, backed by the typed fakes.
 import type { CallLog } from './calls';
+import { DOCUMENT_ENUMS, type FakeDocument } from './document';
+import type { FakeDrive } from './drive';
 import { FakeLock } from './lock';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { fakeBuilders } from './tracker-objects';
@@ -55,8 +57,10 @@ export class FakeUi {
 export function appsScriptGlobals(
   editor:
     | { kind: 'spreadsheet'; spreadsheet: FakeSpreadsheet; lockHeldElsewhere?: boolean }
-    | { kind: 'document'; name: string },
+    | { kind: 'document'; name: string; document?: FakeDocument },
   log?: CallLog,
+  /** The advanced Drive and Docs services (absent when not given, as when the manifest does not enable them). */
+  drive?: FakeDrive,
 ) {
   const ui = new FakeUi();
   const outOfContext = (what: string) => () => {
@@ -81,7 +85,9 @@ export function appsScriptGlobals(
     },
     DocumentApp: {
       getUi: editor.kind === 'document' ? () => ui : outOfContext('DocumentApp.getUi()'),
-      getActiveDocument: () => (editor.kind === 'document' ? { getName: () => editor.name } : null),
+      getActiveDocument: () =>
+        editor.kind === 'document' ? (editor.document ?? { getName: () => editor.name }) : null,
+      ...DOCUMENT_ENUMS,
     },
     HtmlService: {
       createHtmlOutputFromFile: (file: string) => ({
@@ -103,6 +109,8 @@ export function appsScriptGlobals(
         },
       }),
     },
+    Drive: drive ? { Files: drive.Files } : undefined,
+    Docs: drive ? { Documents: drive.Documents } : undefined,
     LockService: {
       getDocumentLock: () =>
         lockLog ? new FakeLock(lockLog, editor.kind === 'spreadsheet' && editor.lockHeldElsewhere) : null,
