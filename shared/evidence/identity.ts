@@ -70,8 +70,24 @@ const CLASSROOM_TERMS = new Set(
   cornell socratic seminar harkness i we you they`.split(/\s+/),
 );
 
-/** Where a sentence (or a quotation, a list item, a label) begins: a capital there proves nothing. */
-const SENTENCE_START = /(?:^|[.!?:;]["'”’)]?|["“‘(\n•*–—-])\s*$/;
+/**
+ * Whether a word at `start` begins a sentence, a quotation, a list item or a label, where a capital proves
+ * nothing: the first thing before it that is not a space is not a letter, digit or comma (an emoji or a
+ * bullet counts as a start), or is a closing quote or bracket after sentence punctuation.
+ */
+function opensSentence(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && /[ \t]/.test(text[k]!)) k--;
+  if (k < 0) return true;
+  const before = text[k]!;
+  if (/["”’')\]]/.test(before)) {
+    const previous = k === 0 ? ' ' : text[k - 1]!;
+    // A straight quote after a space opens a quotation; any closing mark ends one, or a sentence.
+    if (/["']/.test(before) && /[\s(:,]/.test(previous)) return true;
+    return /[.!?]/.test(previous);
+  }
+  return !/[\p{L}\p{N},]/u.test(before);
+}
 
 export function findIdentityWarnings(text: string, options: IdentityOptions = {}): IdentityWarning[] {
   const allowed = new Set(
@@ -105,8 +121,7 @@ export function findIdentityWarnings(text: string, options: IdentityOptions = {}
     const base = word.replace(/'s$/, '');
     const end = start + base.length;
     if (taken(start, end) || allowed.has(word) || allowed.has(base) || CLASSROOM_TERMS.has(base)) continue;
-    const opensSentence = SENTENCE_START.test(text.slice(Math.max(0, start - 4), start));
-    if (opensSentence) {
+    if (opensSentence(text, start)) {
       // At the start of a sentence a capital is grammar; only a name-like word followed by what people do
       // ("Sarah said", "Marcus's answer") reads as a name there.
       if (NOT_NAMES.has(base)) continue;

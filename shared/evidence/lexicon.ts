@@ -406,13 +406,6 @@ export const SPEECH_VERBS: WordList = [
   'said',
   'says',
   'stated',
-  'states',
-  'replied',
-  'replies',
-  'responded',
-  'responds',
-  'answered',
-  'answers',
   'exclaimed',
   'shouted',
   'yelled',
@@ -420,9 +413,15 @@ export const SPEECH_VERBS: WordList = [
   'remarked',
   'commented',
   'announced',
-  'repeated',
   'called out',
 ];
+
+/**
+ * Verbs that report speech only when 'that' or a colon follows ("replied that …"); otherwise what follows
+ * them is the observer's ("responded warmly and effectively"). Nouns of the same spelling ("answers") are
+ * left out.
+ */
+export const RESPONSE_VERBS: WordList = ['replied', 'responded', 'answered', 'explained', 'repeated'];
 
 /** Verbs that report speech once someone has been named: "told the class …", "asked S3 why …". */
 export const TELLING_VERBS: WordList = ['told', 'tells', 'asked', 'asks', 'reminded', 'reminds'];

@@ -13,6 +13,7 @@ import {
   INFERENCE_WORDS,
   INTENSIFIERS,
   QUESTION_WORDS,
+  RESPONSE_VERBS,
   SPEAKER_LABEL,
   SPEECH_VERBS,
   TELLING_VERBS,
@@ -95,6 +96,7 @@ const JUDGING = indexPhrases([
 const DEGREE = indexPhrases([[INTENSIFIERS, 'evaluative']]);
 const SPEECH = indexPhrases([[SPEECH_VERBS, 'evaluative']]);
 const TELLING = new Set(TELLING_VERBS);
+const RESPONDING = new Set(RESPONSE_VERBS);
 const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
 const ENGAGE = new Set(ENGAGE_FORMS);
 const APPEARANCE = new Set(APPEARANCE_VERBS);
@@ -186,9 +188,13 @@ function reportedSpans(
     const speech = phraseAt(tokens, i, SPEECH);
     if (speech) {
       let k = i + speech.words.length;
-      // "T responded warmly": an adverb right after the verb is the observer's, not the speaker's.
+      // "T said firmly": an adverb right after the verb is the observer's, not the speaker's.
       while (tokens[k]?.norm.endsWith('ly') && !breakBetween(tokens, k - 1, k)) k++;
       from = tokens[k - 1]!.end;
+      // A quotation right after the verb is what was said; the observer speaks again after it closes.
+      if (/^[\s,:]*(?:to [\p{L}\s]{1,30}?[\s,:]*)?["“‘'«„]/u.test(text.slice(from))) from = undefined;
+    } else if (RESPONDING.has(tokens[i]!.norm)) {
+      if (/^\s*(?::|that\b)/.test(text.slice(tokens[i]!.end))) from = tokens[i]!.end;
     } else if (TELLING.has(tokens[i]!.norm)) {
       if (tokens[i]!.norm.startsWith('ask')) {
         for (let k = i + 1; k <= i + 4 && k < tokens.length && !breakBetween(tokens, i, k); k++)
