@@ -106,6 +106,11 @@ describe('the built Code.js', () => {
       drawRunChartsFromSidebar: true,
       getResourceLook: true,
       askForResourceFromSidebar: true,
+      getObservationForm: true,
+      insertObservationFormFromSidebar: true,
+      tagSelectionFromSidebar: true,
+      getVisitsLook: true,
+      collectVisitFromSidebar: true,
     };
     const { context } = load({});
     const targets = [
