@@ -22,6 +22,17 @@ export interface DigestWindow {
 export interface DigestSource {
   message: MandateMessage;
   triage: Triage;
+  /** The ILD's card for this email, shown with its entry (its tier and what-to-do are in `triage` already). */
+  translation?: DigestTranslation;
+}
+
+/** What a digest entry shows of the ILD's translation (see mandates/network/translations.ts). */
+export interface DigestTranslation {
+  meaning: string;
+  effortMinutes?: number;
+  ipop?: string;
+  skipIf?: string;
+  translatedBy?: string;
 }
 
 export interface DigestDate {
@@ -43,7 +54,7 @@ export interface AskRef {
 export type DigestFlag =
   /** The triage found the call close to must_do: "check this one — may be required", and why. */
   | { kind: 'check'; reason: string }
-  | { kind: 'short_notice'; sent: string; due: string; days: number }
+  | { kind: 'short_notice'; sent: string; due: string; days: number; schoolDays?: number }
   | { kind: 'repeat_of'; earlier: AskRef }
   | { kind: 'asked_again'; later: AskRef[] };
 
@@ -64,6 +75,7 @@ export interface DigestEntry {
   systems: string[];
   contacts: Contact[];
   flags: DigestFlag[];
+  translation?: DigestTranslation;
 }
 
 export interface Digest {
@@ -79,6 +91,11 @@ export interface Digest {
 export interface DigestOptions {
   /** Lead time (days from sent to due) at or under which a due date is flagged as short notice. */
   shortNoticeDays?: number;
+  /**
+   * When set, short notice is counted in school days instead: due within this many weekdays (Monday to Friday)
+   * after the day it was sent. Holidays are not known, so they count as school days.
+   */
+  shortNoticeSchoolDays?: number;
 }
 
 /** "A document today, due tomorrow": three days or less leaves a principal no room to plan. */
@@ -86,6 +103,19 @@ export const SHORT_NOTICE_DAYS = 3;
 
 const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Weekdays (Monday to Friday) after `sent` up to and including `due`; 0 when due the day it is sent. */
+export function schoolDaysBetween(sent: string, due: string): number {
+  const total = daysBetween(sent, due);
+  if (!(total > 0)) return Number.isNaN(total) ? NaN : 0;
+  let count = 0;
+  const start = toUtc(sent);
+  for (let d = 1; d <= total; d++) {
+    const weekday = new Date(start + d * DAY_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}
 
 /** Days between two YYYY-MM-DD dates (b − a). */
 export function daysBetween(a: string, b: string): number {
@@ -137,7 +167,7 @@ export function buildDigest(
 
   const entries: DigestEntry[] = [];
   let forOthers = 0;
-  for (const { message, triage } of all) {
+  for (const { message, triage, translation } of all) {
     const base = { messageId: message.id, from: message.from, sent: sentDay(message) };
     const parts: Array<{ id: string; title: string; bulletin?: string; part: Omit<Triage, 'id' | 'items'> }> =
       [];
@@ -171,7 +201,13 @@ export function buildDigest(
       }
       const flags: DigestFlag[] = [];
       if (part.check) flags.push({ kind: 'check', reason: part.checkReason ?? '' });
-      const notice = shortNoticeFlag(part.leadTimeDays, base.sent, dates, shortNotice);
+      const notice = shortNoticeFlag(
+        part.leadTimeDays,
+        base.sent,
+        dates,
+        shortNotice,
+        options.shortNoticeSchoolDays,
+      );
       if (notice) flags.push(notice);
       const earlier =
         part.repeatOf !== undefined && part.repeatOf !== id ? asks.get(part.repeatOf) : undefined;
@@ -189,6 +225,7 @@ export function buildDigest(
         systems: part.systems,
         contacts: part.contacts,
         flags,
+        ...(translation && id === message.id && { translation }),
       });
     }
   }
@@ -198,6 +235,8 @@ export function buildDigest(
       Number(b.tier === 'must_do') - Number(a.tier === 'must_do') ||
       a.dates[0]!.date.localeCompare(b.dates[0]!.date) ||
       TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+      // The same day's asks in the order they came, so a first ask stands before its repeat.
+      (a.sent ?? '').localeCompare(b.sent ?? '') ||
       a.title.localeCompare(b.title),
   );
   const counts: Record<Tier, number> = { must_do: 0, action: 0, fyi: 0, not_for_principals: forOthers };
@@ -225,9 +264,16 @@ function shortNoticeFlag(
   sent: string | undefined,
   dates: DigestDate[],
   limit: number,
+  schoolDayLimit?: number,
 ): DigestFlag | undefined {
   const due = dates.find((d) => d.kind === 'due' || d.kind === 'window_end');
   if (!due || !sent) return undefined;
+  if (schoolDayLimit !== undefined) {
+    const days = daysBetween(sent, due.date);
+    const schoolDays = schoolDaysBetween(sent, due.date);
+    if (Number.isNaN(days) || days < 0 || schoolDays > schoolDayLimit) return undefined;
+    return { kind: 'short_notice', sent, due: due.date, days, schoolDays };
+  }
   // The engine's lead time runs to the message's first due date; measure to the one in this window.
   const days = daysBetween(sent, due.date);
   const lead = Number.isNaN(days) ? leadTimeDays : days;

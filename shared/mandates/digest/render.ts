@@ -59,7 +59,9 @@ export function flagText(flag: DigestFlag, year = ''): string {
           ? 'sent the day it is due'
           : flag.days === 1
             ? 'sent the day before'
-            : `${flag.days} days to act`;
+            : flag.schoolDays !== undefined
+              ? `${plural(flag.schoolDays, 'school day')} to act`
+              : `${flag.days} days to act`;
       return `Short notice: sent ${formatDay(flag.sent)}, due ${formatDay(flag.due)} (${gap})`;
     }
     case 'repeat_of':
@@ -116,8 +118,14 @@ function entryLines(
 ): { title: string; details: string[]; meta: string; flags: string[] } {
   const title = `${formatDay(entry.dates[0]!.date, year)} · ${entry.title}`;
   const details = entry.dates.map((d) => dateLine(d, year));
+  const t = entry.translation;
+  if (t)
+    details.unshift(`What this means for you${t.translatedBy ? ` (${t.translatedBy})` : ''}: ${t.meaning}`);
   const cta = callToAction(entry);
   if (cta) details.push(cta);
+  if (t?.effortMinutes !== undefined) details.push(`Effort: about ${plural(t.effortMinutes, 'minute')}`);
+  if (t?.ipop) details.push(`Connects to our IPOP: ${t.ipop}`);
+  if (t?.skipIf) details.push(`Skip if: ${t.skipIf}`);
   const meta = [
     entry.bulletin ? `In: ${entry.bulletin}` : '',
     entry.from ? `From: ${entry.from}` : '',

@@ -116,8 +116,10 @@ export function readTranslations(values: SheetValues | undefined): {
 export function translationsById(translations: readonly Translation[]): Map<string, Translation> {
   const byId = new Map<string, Translation>();
   for (const t of translations) {
-    const before = byId.get(t.messageId);
-    if (!before || (t.translatedAt ?? '') >= (before.translatedAt ?? '')) byId.set(t.messageId, t);
+    const id = normalizeMessageId(t.messageId);
+    if (!id) continue;
+    const before = byId.get(id);
+    if (!before || (t.translatedAt ?? '') >= (before.translatedAt ?? '')) byId.set(id, { ...t, messageId: id });
   }
   return byId;
 }
