@@ -55,4 +55,9 @@ export const commands: Command[] = [
       'plan the network’s year: meeting hosts and buddy-visit rounds with reasons (--coverage: who was left out)',
     load: () => import('./plan-visits'),
   },
+  {
+    name: 'lint-evidence',
+    summary: 'mark judgments in observation evidence (.jsonl) with the question that asks for what was seen',
+    load: () => import('./lint-evidence'),
+  },
 ];
