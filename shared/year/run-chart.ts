@@ -24,6 +24,8 @@ export interface RunChartSignal {
   end: number;
   /** above/below for a shift, up/down for a trend, too few/too many for runs. */
   direction: 'above' | 'below' | 'up' | 'down' | 'too few' | 'too many';
+  /** The points the rule counted: off the median for a shift, distinct values for a trend, runs for runs. */
+  count: number;
   /** The signal in a sentence, with 1-based point numbers as a person counts them on the chart. */
   why: string;
 }
@@ -79,6 +81,7 @@ export function readRunChart(points: readonly number[]): RunChart {
         start: 0,
         end: last,
         direction: 'too few',
+        count: runs,
         why: `${runs} runs in ${useful} useful points: fewer than ${limits.fewest}, the fewest expected by chance`,
       });
     else if (runs > limits.most)
@@ -87,6 +90,7 @@ export function readRunChart(points: readonly number[]): RunChart {
         start: 0,
         end: last,
         direction: 'too many',
+        count: runs,
         why: `${runs} runs in ${useful} useful points: more than ${limits.most}, the most expected by chance`,
       });
   } else {
@@ -133,6 +137,7 @@ function shifts(sides: readonly number[]): RunChartSignal[] {
         start,
         end,
         direction: where,
+        count,
         why: `${count} points in a row ${where} the median (points ${start + 1} to ${end + 1})`,
       });
     }
@@ -168,6 +173,7 @@ function trends(points: readonly number[]): RunChartSignal[] {
         start,
         end,
         direction: way,
+        count,
         why: `${count} points in a row going ${way} (points ${start + 1} to ${end + 1}, repeated values counted once)`,
       });
     }
