@@ -134,11 +134,14 @@ async function runBatch(
     if (signal.aborted) break;
     try {
       const job = await jobFor(entry, layout, schoolName);
-      jobs.push({ entry, job });
+      let cancelled = false;
       await changeQueue((q) => {
         const stored = q.entries.find((e) => e.id === entry.id);
         if (stored && isWaiting(stored)) Object.assign(stored, { job, state: 'filing', problem: undefined });
+        else cancelled = true;
       });
+      // Cancelled while its original was being read: it never starts.
+      if (!cancelled) jobs.push({ entry, job });
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
       const retry = error instanceof OriginalUnavailable && error.gmailTab;
@@ -177,10 +180,15 @@ async function runBatch(
   await noteRetries();
   await changeQueue((q) => {
     for (const job of run.jobs) {
-      const stored = q.entries.find((e) => e.job?.key === job.key && isWaiting(e));
+      const result = job.result;
+      // Cancel marks everything unfinished at once, but what was already in flight may have landed: the
+      // list then says filed, because it is (never "cancelled" for an email that is in Drive with its row).
+      const landed = result !== undefined && result.status !== 'failed';
+      const stored = q.entries.find(
+        (e) => e.job?.key === job.key && (isWaiting(e) || (landed && e.state === 'cancelled')),
+      );
       if (!stored) continue;
       stored.job = job;
-      const result = job.result;
       if (!result) stored.state = 'waiting';
       else if (result.status !== 'failed') {
         stored.state = 'done';

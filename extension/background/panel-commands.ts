@@ -207,7 +207,9 @@ async function steer(action: 'pause' | 'resume' | 'cancel' | 'clear-finished' | 
     void kickQueue();
     return ok;
   }
-  if (action === 'pause' || action === 'cancel') interruptQueue();
+  // Pause stops between requests (what is unfinished stays queued). Cancel does not interrupt: what is
+  // already being filed finishes, so nothing is left half-filed, and only what is still waiting is dropped.
+  if (action === 'pause') interruptQueue();
   await changeQueue((q) => {
     if (action === 'pause') q.paused = true;
     if (action === 'resume') {
@@ -216,13 +218,15 @@ async function steer(action: 'pause' | 'resume' | 'cancel' | 'clear-finished' | 
     }
     if (action === 'cancel') {
       q.paused = false;
-      for (const e of q.entries) if (e.state === 'waiting' || e.state === 'filing') e.state = 'cancelled';
+      // An email paused part-way (ids reserved, perhaps its file uploaded) is finished rather than dropped.
+      const started = (e: (typeof q.entries)[number]) => Object.keys(e.job?.driveIds ?? {}).length > 0;
+      for (const e of q.entries) if (e.state === 'waiting' && !started(e)) e.state = 'cancelled';
     }
     if (action === 'clear-finished') {
       q.entries = q.entries.filter((e) => e.state === 'waiting' || e.state === 'filing');
       q.retries = 0;
     }
   });
-  if (action === 'resume') void kickQueue();
+  if (action === 'resume' || action === 'cancel') void kickQueue();
   return ok;
 }

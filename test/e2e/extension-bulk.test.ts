@@ -1,7 +1,9 @@
 // Bulk filing from Gmail's list in real headless Chromium against the sandbox: twenty ticked conversations
 // are filed exactly once although the test stops the service worker twice mid-batch; with the token
 // expiring mid-batch the user is asked to sign in again and nothing is lost; with the sandbox failing a
-// fifth of its requests the panel shows the retries and everything is filed.
+// fifth of its requests the panel shows the retries and everything is filed; Pause stops what has not
+// started, Resume finishes it, and Cancel drops only what has not started (nothing half-filed, and an email
+// that landed is never listed as cancelled).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +15,8 @@ import { openPanel, signIn, startHarness, tabOf, type Harness } from './sandbox-
 
 const LIST = '#inbox';
 
-function batch(prefix: string, first: number): FixtureMessage[] {
-  return Array.from({ length: 20 }, (_, i) => ({
+function batch(prefix: string, first: number, length = 20): FixtureMessage[] {
+  return Array.from({ length }, (_, i) => ({
     hex: (BigInt('0x18c1000000000000') + BigInt(first + i)).toString(16),
     messageId: `${prefix}-${i + 1}@mail.example.org`,
     subject: `${prefix} note ${i + 1}`,
@@ -220,5 +222,80 @@ describe.skipIf(SKIP_E2E)('bulk filing while Google fails a fifth of its request
     const { faults } = h.sandbox.stats();
     expect(faults.before + faults.after).toBeGreaterThan(0);
     expect(await counted(h, 'Walk')).toMatchObject({ emls: 20, rows: 20 });
+  }, 300_000);
+});
+
+describe.skipIf(SKIP_E2E)('pausing, resuming and cancelling a bulk filing', () => {
+  let h: Harness;
+  let fixtures: string;
+  // More than one of the worker's batches (40), so Pause and Cancel have work left that has not started.
+  const paused = batch('Pause', 300, 60);
+  const cancelled = batch('Cancel', 400, 60);
+
+  beforeAll(async () => {
+    fixtures = mkdtempSync(join(tmpdir(), 'rounds-pause-'));
+    writeMailbox(fixtures, 0, listPage(paused, true), paused);
+    writeMailbox(fixtures, 1, listPage(cancelled, true), cancelled);
+    h = await startHarness(fixtures, { latencyMs: 100 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+    rmSync(fixtures, { recursive: true, force: true });
+  });
+
+  /** Waits until Drive's count of `prefix` emails has not moved for `quietMs`; returns it. */
+  async function settledEmls(prefix: string, quietMs: number): Promise<number> {
+    let last = (await counted(h, prefix)).emls;
+    let since = Date.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      const now = (await counted(h, prefix)).emls;
+      if (now !== last) [last, since] = [now, Date.now()];
+      else if (Date.now() - since >= quietMs) return now;
+    }
+  }
+
+  it('stops at Pause (nothing more reaches Drive) and finishes everything once at Resume', async () => {
+    const { panel } = await setUp(h, 0, 'dana.harper@example.org');
+    await panel.getByRole('button', { name: 'Queue these for filing' }).click();
+    await emlsAtLeast(h, 'Pause', 1);
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await panel.getByText('Paused.').waitFor();
+    const atPause = await settledEmls('Pause', 3000);
+    expect(atPause).toBeLessThan(60);
+    expect(await doneCount(panel)).toBeLessThan(60);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await counted(h, 'Pause')).emls).toBe(atPause);
+
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await waitForDone(panel, 60, 180_000);
+    expect(await panel.locator('.item.failed').count()).toBe(0);
+    const end = await counted(h, 'Pause');
+    expect(end).toMatchObject({ emls: 60, rows: 60 });
+    expect(new Set(end.messageIds).size).toBe(60);
+  }, 300_000);
+
+  it('Cancel leaves the rest unfiled, and nothing is half-filed', async () => {
+    const gmail = await h.context.newPage();
+    await gmail.goto(`${h.sandbox.url}/__fixtures/mail/mail/u/1/${LIST}`);
+    const tabId = await tabOf(h, `https://mail.google.com/mail/u/1/${LIST}`, 'gmail-list');
+    const panel = await openPanel(h, tabId);
+    await panel.getByRole('button', { name: 'Clear the list' }).click();
+    await panel.getByRole('button', { name: 'Queue these for filing' }).click();
+    await emlsAtLeast(h, 'Cancel', 1);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await panel.getByRole('button', { name: 'Clear the list' }).waitFor({ timeout: 60_000 });
+    await settledEmls('Cancel', 3000);
+
+    const filed = await panel.locator('.item.done').count();
+    const stopped = await panel.locator('.item.cancelled').count();
+    expect(filed + stopped).toBe(60);
+    expect(stopped).toBeGreaterThan(0);
+    expect(await panel.locator('.item.failed').count()).toBe(0);
+    // Every email marked filed is in Drive once with its row; a cancelled one has neither.
+    const end = await counted(h, 'Cancel');
+    expect(end).toMatchObject({ emls: filed, rows: filed });
+    expect(new Set(end.messageIds).size).toBe(filed);
   }, 300_000);
 });
