@@ -55,7 +55,8 @@ export function median(values: readonly number[]): number {
   if (!values.length) throw new RangeError('the median of no numbers is undefined');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  // Halved before adding, so two very large values do not overflow to Infinity.
+  return sorted.length % 2 ? sorted[mid]! : sorted[mid - 1]! / 2 + sorted[mid]! / 2;
 }
 
 /** Reads a run chart. Throws a RangeError naming the problem when there are no points or one is not a finite number. */

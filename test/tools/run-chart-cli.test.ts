@@ -90,3 +90,47 @@ describe('rounds run-chart', () => {
     expect(none.err).toMatch(/give the FILE/);
   });
 });
+
+describe('rounds run-chart on 3,000 hostile lines', () => {
+  it('names every bad line, charts every good one in order, and echoes nothing raw', async () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const text = (s: string) => Buffer.from(s, 'utf8');
+    const json = (v: unknown) => text(JSON.stringify(v));
+    const makers: Array<(n: number) => { bytes: Buffer; good?: string; blank?: boolean }> = [
+      (n) => ({ bytes: json({ id: `g${n}`, points: [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5] }), good: `g${n}` }),
+      (n) => ({ bytes: json({ id: `h${n}`, points: [1e308, -1e308, 0] }), good: `h${n}` }),
+      (n) => ({ bytes: text(`{"__proto__":{"polluted":1},"id":"p${n}","points":[1,2]}`), good: `p${n}` }),
+      () => ({ bytes: json({ id: 'x', points: [1, '\u001b[31mred\u0007', 2] }) }),
+      () => ({ bytes: json({ id: 'x', points: [1, [[[[1]]]]] }) }),
+      () => ({ bytes: text(`{"id":"deep","points":[${'['.repeat(5000)}${']'.repeat(5000)}]}`) }),
+      () => ({ bytes: json({ id: 'x', points: 'one two three' }) }),
+      () => ({ bytes: json({ id: { nested: true }, points: [1] }) }),
+      () => ({ bytes: json({ id: '  ', points: [1] }) }),
+      () => ({ bytes: text('{"id":"x","points":[1,2,NaN]}') }),
+      () => ({ bytes: text('{"id":"x","points":[1e999]}') }),
+      () => ({ bytes: Buffer.from([0x7b, 0xc3, 0x28, 0x7d]) }),
+      () => ({ bytes: text('\u0000\u0001 garbage \u001b[2J') }),
+      () => ({ bytes: text('null') }),
+      () => ({ bytes: text(' \t '), blank: true }),
+    ];
+    const lines = Array.from({ length: 3000 }, (_, n) => makers[Math.floor(random() * makers.length)]!(n));
+    const io = capturedIO();
+    const body = Buffer.concat(lines.flatMap((l) => [l.bytes, Buffer.from('\n')]));
+    expect(await main(['run-chart', fileWith(body)], io)).toBe(1);
+    const reported = [...io.err.matchAll(/^line (\d+): /gm)].map((m) => Number(m[1]));
+    expect(reported).toEqual(lines.flatMap((l, i) => (l.good || l.blank ? [] : [i + 1])));
+    const ids = io.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(lines.flatMap((l) => (l.good ? [l.good] : [])));
+    expect(io.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(io.err).toContain('point 2 is not a number (got "\\u001b[31mred\\u0007")');
+    expect(io.err).toContain('point 2 is not a number (got a list)');
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});

@@ -118,10 +118,18 @@ function readMeasure(
   if (record.points.length > MAX_POINTS)
     return `"points" has more than ${MAX_POINTS.toLocaleString('en-US')}`;
   const bad = record.points.findIndex((p) => typeof p !== 'number' || !Number.isFinite(p));
-  if (bad !== -1)
-    return `point ${bad + 1} is not a number (got ${JSON.stringify(record.points[bad]).slice(0, 40)})`;
+  if (bad !== -1) return `point ${bad + 1} is not a number (got ${described(record.points[bad])})`;
   const earlier = seen.get(key);
   if (earlier !== undefined) return `id ${JSON.stringify(key)} is already used by line ${earlier}`;
   seen.set(key, number);
   return { id: key, points: record.points as number[] };
+}
+
+/** A bad value in a few safe characters: strings quoted and cut, nested values named, never echoed raw. */
+function described(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
 }

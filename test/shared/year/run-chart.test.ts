@@ -10,6 +10,7 @@ describe('median, runs and useful points', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([1e308, 1.5e308])).toBe(1.25e308);
   });
 
   it('counts runs over the points off the median; points on it neither break nor add to a run', () => {
