@@ -13,6 +13,7 @@ import { filedFiles } from '../../tools/demo/filed';
 import { TOUR_BULK, TOUR_FIRST } from '../../tools/demo/mail';
 import { demoMailbox } from '../../tools/demo/mailbox';
 import type { TourStep } from '../../tools/demo/tour';
+import { filingRows } from '../../tools/demo/tracker-term';
 import { SKIP_E2E } from './chromium';
 import { ROOT } from './dist';
 
@@ -101,7 +102,35 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
       'bulk-file five emails',
       'open a Doc: the panel reads it',
       'file the Doc',
+      'build / refresh the tracker with the add-on',
+      'show the Dashboard drawn from the sandbox spreadsheet',
+      'check an IPOP as it is typed in the sidebar',
+      'see who needs support, beside the support that fits',
     ]);
+  });
+
+  it('runs the built add-on on the network spreadsheet: Refresh, the Dashboard it drew, the IPOP checker, the support flags', () => {
+    const detail = (name: string) => {
+      const step = first.steps.find((s) => s.name === name);
+      return step?.outcome.status === 'done' ? (step.outcome.detail ?? '') : '';
+    };
+    expect(detail('build / refresh the tracker with the add-on')).toMatch(
+      /Schools: worked out .* for 6 schools \(\d+ cells changed\).*2 principals not supported for 3 weeks or more.*Dashboard: redrew/,
+    );
+    const dashboard = detail('show the Dashboard drawn from the sandbox spreadsheet');
+    expect(dashboard).toContain(
+      '3 charts (Schools per step, Filings per week, Principals supported per month)',
+    );
+    // Support faded for one principal only, and only Eastfield's row is amber.
+    expect(dashboard).toContain('none in 2025-10 or 2025-11: Tom Okafor (Eastfield K-8);');
+    expect(dashboard).toContain('amber rows: Eastfield K-8');
+    expect(detail('check an IPOP as it is typed in the sidebar')).toMatch(
+      /^“Student discourse”: 0 of 7 \(“This names a topic; .*”\); a question with a theory of action: 7 of 7$/,
+    );
+    expect(detail('see who needs support, beside the support that fits')).toBe(
+      'Tom Okafor (Eastfield K-8): Not supported for 12 weeks, last 2025-09-04. Fits: New principal — observation practice | ' +
+        'Ellen Whitaker (Sycamore Ridge K-8): Not supported for 4 weeks, last 2025-11-04. Fits: Veteran — operations',
+    );
   });
 
   it('saves a real screenshot for each step', () => {
@@ -126,7 +155,9 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
       for (const a of message.email.attachments ?? []) expect(filed.map((f) => f.name)).toContain(a.name);
     }
     expect(filed.filter((f) => f.source === 'docs')).toHaveLength(1);
-    expect(first.stdout).toContain(`Filings tab of the network spreadsheet: ${toured.length + 1} rows`);
+    expect(first.stdout).toContain(
+      `Filings tab of the network spreadsheet: ${filingRows().length + toured.length + 1} rows`,
+    );
   });
 
   it("adopts the network's folders as they are: nothing renamed, only the missing ones created", () => {
@@ -157,6 +188,10 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
         expect(outcome.detail, name).toContain('(0 new files in Drive)');
     }
     expect(filedFiles(join(store, 'drive')).map((f) => f.id)).toEqual(before);
-    expect(second.stdout).toContain(`Filings tab of the network spreadsheet: ${toured.length + 1} rows`);
+    expect(second.stdout).toContain(
+      `Filings tab of the network spreadsheet: ${filingRows().length + toured.length + 1} rows`,
+    );
+    const refresh = second.steps.find((s) => s.name === 'build / refresh the tracker with the add-on');
+    expect(refresh?.outcome).toMatchObject({ detail: expect.stringContaining('(0 cells changed)') });
   }, 240_000);
 });

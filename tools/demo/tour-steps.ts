@@ -7,6 +7,7 @@ import type { DemoBrowser } from './browser';
 import { TOUR_BULK, TOUR_FIRST } from './mail';
 import { DEMO_USER } from './network';
 import { joinLinks, type DemoStore } from './seed';
+import { TRACKER_STEPS } from './tour-tracker';
 
 /** Thrown by a step whose feature this build of Rounds does not have yet; the tour carries on. */
 export class NotYet extends Error {}
@@ -240,4 +241,5 @@ export const STEPS: Array<[string, StepRun]> = [
       return filedDetail(await filedOrAlready(panel).first().innerText(), before, t);
     },
   ],
+  ...TRACKER_STEPS,
 ];
