@@ -5,6 +5,8 @@ import { text } from '../../shared/tracker/table';
 import { readProtocols, protocolWarnings, type Protocol } from '../../shared/observation/look-fors';
 import { blocksOfDocsJson, readForm } from '../../shared/observation/document';
 import { debriefOfVisit, type CollectedDoc } from '../../shared/observation/collect';
+import { calibrate } from '../../shared/evidence/calibration';
+import { calibrationOfVisit } from '../../shared/observation/calibration-look';
 import { debriefWrite, nextLevelWrite } from '../../shared/observation/debrief-sheet';
 import { folderIdOf } from '../../shared/observation/visit-folder';
 import { readTable, type TabSnapshot } from '../../shared/tracker/table';
@@ -12,7 +14,7 @@ import { tabByKey } from '../../shared/schema/sheet';
 import type { DocumentLock } from '../tracker/set-up-tracker';
 import type { VisitDocs } from '../services/visit-docs';
 import type { VisitSheets } from '../services/visit-sheets';
-import type { CollectResult, VisitChoice, VisitsLook } from './contract';
+import type { CalibrationLook, CollectResult, VisitChoice, VisitsLook } from './contract';
 
 const TABS_READ = ['protocols', 'visits', 'schools', 'debrief'].map((k) => tabByKey(k as never).name);
 
@@ -128,7 +130,13 @@ export function collectVisit(
     nextLevel: debrief.nextLevel,
     ratings: debrief.ratings,
     observers: debrief.observers,
+    calibration: calibrate(debrief.ratings),
   };
+}
+
+export function lookAtCalibration(sheets: VisitSheets, visit: string): CalibrationLook {
+  const number = String(visit).trim();
+  return { visit: number, ...calibrationOfVisit(sheets.read([tabByKey('debrief').name]), number) };
 }
 
 export type { Protocol };

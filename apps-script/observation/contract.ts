@@ -1,13 +1,14 @@
 // What the observation views of the sidebar and the server say to each other through google.script.run:
 // plain JSON-safe data. The lint and the identity warnings are worked out in the sidebar itself, so they
 // keep working when the connection drops.
+import type { Calibration } from '../../shared/observation/calibration-look';
 import type { PatternCell } from '../../shared/observation/patterns';
 import type { ObserverRating } from '../../shared/observation/collect';
 import type { FormHeader, ReflectionKey } from '../../shared/observation/form';
 import type { LookFor } from '../../shared/observation/look-fors';
 import type { TagSource } from '../../shared/observation/tags';
 
-export type { FormHeader, LookFor, ObserverRating, PatternCell };
+export type { Calibration, FormHeader, LookFor, ObserverRating, PatternCell };
 
 /** One line of the open form as the sidebar lists it. */
 export interface FormLineView {
@@ -66,6 +67,14 @@ export interface CollectResult {
   nextLevel: string[];
   ratings: ObserverRating[];
   observers: string[];
+  calibration: Calibration;
+}
+
+/** A visit's 1–4 ratings compared, read from the Debrief tab. */
+export interface CalibrationLook {
+  visit: string;
+  calibration: Calibration;
+  problems: string[];
 }
 
 /** The server functions the observation views call; their names are top-level functions in Code.js. */
@@ -75,4 +84,5 @@ export interface ObservationServer {
   tagSelectionFromSidebar(code: string): TagResult;
   getVisitsLook(): VisitsLook;
   collectVisitFromSidebar(visit: string): CollectResult;
+  getCalibration(visit: string): CalibrationLook;
 }

@@ -5,8 +5,9 @@ import { activeEditorUi } from '../services/editor';
 import { activeDocumentLock } from '../services/lock';
 import { activeVisitDocs } from '../services/visit-docs';
 import { activeVisitSheets } from '../services/visit-sheets';
-import { collectVisit, latestVisitWithFolder, lookAtVisits } from './collect-visit';
+import { collectVisit, latestVisitWithFolder, lookAtCalibration, lookAtVisits } from './collect-visit';
 import type {
+  CalibrationLook,
   CollectResult,
   InsertFormRequest,
   ObservationFormState,
@@ -104,6 +105,11 @@ export function getVisitsLook(): VisitsLook {
 /** google.script.run: the sidebar's Collect this visit. */
 export function collectVisitFromSidebar(visit: string): CollectResult {
   return runCollect(String(visit ?? ''));
+}
+
+/** google.script.run: the visit's ratings compared, from the Debrief tab. */
+export function getCalibration(visit: string): CalibrationLook {
+  return lookAtCalibration(openSheets().sheets, String(visit ?? ''));
 }
 
 /** A short id for a named range: time and randomness are enough, it only has to differ from the Doc's others. */

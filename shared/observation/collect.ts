@@ -1,6 +1,7 @@
 // Collect the visit: every observer's form, read back, turned into the debrief — evidence by look-for with
 // the observer's initials only, the patterns board, warm feedback, wonderings, the prediction and the next
 // level of work — plus the 1–4 ratings calibration compares. Pure: the add-on reads the Docs and writes the rows.
+import { findIdentityWarnings } from '../evidence/identity';
 import { lintEvidence, type EvidenceKind } from '../evidence/lint';
 import type { ReadForm } from './document';
 import type { ReflectionKey } from './form';
@@ -90,6 +91,8 @@ export function debriefOfVisit(input: {
 
     for (const line of form.lines) {
       const at = `“${doc.name}”, line ${line.index + 1}`;
+      for (const w of findIdentityWarnings(line.text, { allow: lookFors.map((l) => l.prompt) }))
+        problems.push(`${at}: ${w.message}`);
       for (const code of line.unknownTags)
         problems.push(`${at}: #${code} is not one of this visit's look-fors; the tag was ignored.`);
       if (line.reflection) {

@@ -111,6 +111,7 @@ describe('the built Code.js', () => {
       tagSelectionFromSidebar: true,
       getVisitsLook: true,
       collectVisitFromSidebar: true,
+      getCalibration: true,
     };
     const { context } = load({});
     const targets = [

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   collectVisit,
   latestVisitWithFolder,
+  lookAtCalibration,
   lookAtVisits,
 } from '../../apps-script/observation/collect-visit';
 import { rowToRecord, tabByKey } from '../../shared/schema/sheet';
@@ -50,7 +51,10 @@ function threeObservers() {
       { next: ['Teach students to point to the line they use', 'Try sentence starters for citing'] },
     ),
     observerDoc('d3', 'JT', {
-      cite: [['A', 'S5 asked "where does it say that?"', '2']],
+      cite: [
+        ['A', 'S5 asked "where does it say that?"', '2'],
+        ['B', 'Ms. Lopez pointed at the chart in Room 214', '3'],
+      ],
       talk: [],
     }),
   ];
@@ -68,7 +72,7 @@ describe('Collect the visit', () => {
     expect(rows[0]).toMatchObject({ visit: '2', evidence: 'T asked 4 questions' });
     const visit3 = rows.filter((r) => r.visit === '3');
     const evidence = visit3.filter((r) => r.section === 'evidence');
-    expect(evidence.map((r) => r.observer)).toEqual(['RD', 'RD', 'KM', 'KM', 'JT', 'RD', 'KM']);
+    expect(evidence.map((r) => r.observer)).toEqual(['RD', 'RD', 'KM', 'KM', 'JT', 'JT', 'RD', 'KM']);
     expect(evidence.every((r) => ['cite', 'talk'].includes(String(r.lookFor)))).toBe(true);
     expect(evidence.find((r) => String(r.evidence).includes('great'))).toMatchObject({
       kind: 'evaluative',
@@ -102,6 +106,38 @@ describe('Collect the visit', () => {
       'Plan a cycle on discussion\nVisit 3 (2026-11-18): Teach students to point to the line they use; Try sentence starters for citing',
     );
     expect(result.ratings).toContainEqual({ classroom: 'A', lookFor: 'cite', observer: 'KM', rating: 3 });
+    // A name and a room number in the evidence are named for the facilitator; the observer's words are kept.
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^“Visit 3 — JT”, line \d+: "Ms\. Lopez" names a person/),
+      expect.stringMatching(/^“Visit 3 — JT”, line \d+: "Room 214" identifies the classroom/),
+    ]);
+    expect(evidence.some((r) => r.evidence === 'Ms. Lopez pointed at the chart in Room 214')).toBe(true);
+  });
+
+  it('calibration: per classroom seen by two or more observers, exact and adjacent agreement, kappa and the discrepancies', () => {
+    const spreadsheet = visitSpreadsheet();
+    const deps = collectDeps(spreadsheet, new FakeDrive().withFolder(FOLDER, threeObservers()));
+    const collected = collectVisit(deps, '3');
+    const look = lookAtCalibration(deps.sheets, '3');
+    expect(look.calibration).toEqual(collected.calibration);
+    const byRoom = Object.fromEntries(look.calibration.classrooms.map((c) => [c.classroom, c.agreement]));
+    // A: RD 3, KM 3, JT 2 on #cite — three pairs, one exact, all adjacent; Fleiss' kappa for three observers.
+    expect(byRoom.A).toMatchObject({ items: 1, pairs: 3, exact: 1 / 3, adjacent: 1 });
+    expect(byRoom.A!.kappa.method).toBe('fleiss');
+    // B: RD 1, JT 3 — two points apart, on both sides of the line: a discrepancy to talk through.
+    expect(byRoom.B).toMatchObject({ pairs: 1, exact: 0, adjacent: 0 });
+    expect(look.calibration.discrepancies).toEqual([
+      {
+        classroom: 'B',
+        lookFor: 'cite',
+        ratings: [
+          { observer: 'RD', rating: 1 },
+          { observer: 'JT', rating: 3 },
+        ],
+        spread: 2,
+      },
+    ]);
+    expect(look.calibration.classrooms.map((c) => c.classroom)).toEqual(['A', 'B']);
   });
 
   it('collecting again replaces the visit’s rows instead of adding them twice, and keeps the ILD’s own next-level line', () => {
