@@ -129,6 +129,29 @@ export const EVALUATIVE_WORDS: WordList = [
   'unacceptable',
   'acceptable',
   'lacking',
+  'positive',
+  'negative',
+  'organized',
+  'neat',
+  'tidy',
+  'warm',
+  'challenging',
+  'in control',
+  'under control',
+  'lost control',
+  'i liked',
+  'i like',
+  'i loved',
+  'i love',
+  'i enjoyed',
+  'i appreciated',
+  'i appreciate',
+  'wow',
+  'kudos',
+  'consider',
+  'recommend',
+  'recommended',
+  'recommendation',
   'constructive',
   'aligned',
   'misaligned',
@@ -173,6 +196,17 @@ export const EVALUATIVE_WORDS: WordList = [
   'fortunately',
   'sadly',
   'impressively',
+  'cooperatively',
+  'collaboratively',
+  'respectfully',
+  'disrespectfully',
+  'productively',
+  'purposefully',
+  'meaningfully',
+  'diligently',
+  'patiently',
+  'actively',
+  'passively',
   // nouns and verbs that pass judgment
   'strength',
   'strengths',
@@ -276,6 +310,23 @@ export const INFERENCE_WORDS: WordList = [
   'struggled',
   'struggling',
   'struggle',
+  'on task',
+  'on-task',
+  'off task',
+  'off-task',
+  'challenged',
+  'unchallenged',
+  'love',
+  'loves',
+  'enthusiastically',
+  'eagerly',
+  'happily',
+  'confidently',
+  'reluctantly',
+  'willingly',
+  'excitedly',
+  'attentively',
+  'carefully',
   // understanding and knowledge
   'understood',
   'understand',
@@ -440,11 +491,45 @@ export const QUESTION_WORDS: WordList = [
   'that',
 ];
 
+const ENGAGE_ACTION = ['in', 'with'];
+const MATH_AFTER_SIGN = [
+  'number',
+  'numbers',
+  'integer',
+  'integers',
+  'and',
+  'or',
+  'slope',
+  'value',
+  'values',
+  'sign',
+  'signs',
+  'exponent',
+  'exponents',
+  'fraction',
+  'fractions',
+  'decimal',
+  'decimals',
+  'direction',
+  'charge',
+  'charges',
+  'ions',
+];
+
 /**
- * Words that follow 'engaged' or 'engaging' when it names an action rather than a state of mind: "engaged in partner
- * talk" is what students were doing; "students were engaged" is a reading of their minds.
+ * Judging words that name an action or a quantity instead when one of these follows them: "engaged in
+ * partner talk" is what students did (while "students were engaged" reads their minds), "organized into
+ * groups" is an arrangement, "negative numbers" is mathematics.
  */
-export const ACTION_AFTER_ENGAGE: WordList = ['in', 'with'];
+export const DESCRIBES_WHEN_FOLLOWED_BY: Readonly<Record<string, WordList>> = {
+  engaged: ENGAGE_ACTION,
+  engaging: ENGAGE_ACTION,
+  engage: ENGAGE_ACTION,
+  engages: ENGAGE_ACTION,
+  organized: ['into', 'in', 'by', 'around', 'as', 'the', 'their', 'materials'],
+  positive: MATH_AFTER_SIGN,
+  negative: MATH_AFTER_SIGN,
+};
 
 /**
  * Verbs of appearance: followed by an adjective they read a state into a face ("looked vacant",
@@ -490,6 +575,3 @@ export const POSTED_TEXT = /\b(?:frames?|starters?|stems?|prompts?|reads?|posted
 
 /** Labels that open a line of transcript ("T: …", "S2: …"): the rest of the line is someone's words. */
 export const SPEAKER_LABEL = /^\s*(?:t|tch|teacher|s\d*|ss|sts?|st\d+|student\s*\d*|students)\s*:/i;
-
-/** Forms of 'engage' that name an action when ACTION_AFTER_ENGAGE follows them. */
-export const ENGAGE_FORMS: WordList = ['engaged', 'engaging', 'engage', 'engages'];

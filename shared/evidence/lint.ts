@@ -4,9 +4,8 @@
 // offsets point into the observer's own words. Pure and synchronous, so the add-on's sidebar and the CLI
 // give the same answer.
 import {
-  ACTION_AFTER_ENGAGE,
   APPEARANCE_VERBS,
-  ENGAGE_FORMS,
+  DESCRIBES_WHEN_FOLLOWED_BY,
   LOOKING_AT,
   POSTED_TEXT,
   EVALUATIVE_WORDS,
@@ -98,12 +97,10 @@ const SPEECH = indexPhrases([[SPEECH_VERBS, 'evaluative']]);
 const TELLING = new Set(TELLING_VERBS);
 const RESPONDING = new Set(RESPONSE_VERBS);
 const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
-const ENGAGE = new Set(ENGAGE_FORMS);
 const APPEARANCE = new Set(APPEARANCE_VERBS);
 const WHERE_LOOKED = new Set(LOOKING_AT);
 /** Words that start a new claim (a cause, a purpose) rather than qualify the judgment before them. */
 const LINKS = new Set(['because', 'since', 'due', 'in']);
-const ENGAGE_ACTION = new Set(ACTION_AFTER_ENGAGE);
 
 /** The longest phrase of `index` that starts at token i, if any. */
 function phraseAt(tokens: Token[], i: number, index: Map<string, Phrase[]>): Phrase | undefined {
@@ -167,6 +164,18 @@ function clauseEnd(text: string, from: number): number {
   return m ? m.index : text.length;
 }
 
+/**
+ * ", T said." / ", said the teacher." / "? asked S3." closing a sentence: what came before it was said. The
+ * speaker is a word or two that is not a conjunction ("…, so T explained." is the observer going on).
+ */
+const SPEAKING = 'said|says|asked|asks|explained|replied|responded|answered|added|stated|shouted|whispered';
+const NOT_A_SPEAKER =
+  '(?!(?:so|and|then|but|because|when|while|until|after|before|which|who|as|since|if|or)\\b)';
+const ATTRIBUTION_AFTER = new RegExp(
+  `[,?!]\\s*(?:${NOT_A_SPEAKER}(?:[\\p{L}\\p{N}']+\\s+){1,2}(?:${SPEAKING})|(?:${SPEAKING})(?:\\s+[\\p{L}\\p{N}']+){1,2})\\s*[.!?]*\\s*$`,
+  'iu',
+);
+
 /** Spans that report someone's words without quotation marks: "T said great job", "told the class they …". */
 function reportedSpans(
   text: string,
@@ -176,6 +185,11 @@ function reportedSpans(
   const spans: Array<[number, number]> = [];
   const label = SPEAKER_LABEL.exec(text);
   if (label) spans.push([label[0].length, text.length]);
+  // Speech attributed after it: "Show your work, T said." / "Why is it 12? asked S3."
+  for (const sentence of text.matchAll(/[^.\n]+\.*/g)) {
+    const tail = ATTRIBUTION_AFTER.exec(sentence[0]);
+    if (tail) spans.push([sentence.index, sentence.index + tail.index]);
+  }
   // Sentence frames and posted text ("Stems: I agree with ___ because ___") are the room's words.
   for (const m of text.matchAll(POSTED_TEXT)) {
     const from = m.index + m[0].length;
@@ -286,6 +300,9 @@ function counts(tokens: Token[], i: number, text: string): boolean {
   // "as well", "as well as", "Well, …" are not praise.
   if (word === 'well') return prev !== 'as' && !(i === 0 && /^\s*,/.test(tokens[0]!.after));
   // "engaged in partner talk" is an action; "students were engaged" reads their minds.
-  if (ENGAGE.has(word)) return !(next && ENGAGE_ACTION.has(next) && !breakBetween(tokens, i, i + 1));
+  const describing = Object.hasOwn(DESCRIBES_WHEN_FOLLOWED_BY, word)
+    ? DESCRIBES_WHEN_FOLLOWED_BY[word]
+    : undefined;
+  if (describing && next) return !(describing.includes(next) && !breakBetween(tokens, i, i + 1));
   return true;
 }

@@ -73,8 +73,19 @@ describe('lintEvidence', () => {
     expect(lintEvidence('S1 said "this is too hard and boring').kind).toBe('descriptive');
     // The observer's own words around the quotation are still read.
     expect(words('T said "nice work" enthusiastically and the class seemed proud.')).toEqual([
+      'enthusiastically',
       'seemed proud',
     ]);
+    // Speech attributed at the end of the sentence.
+    expect(lintEvidence('Students need to show their work, T said.').kind).toBe('descriptive');
+    expect(lintEvidence('Is that the best answer? asked S3.').kind).toBe('descriptive');
+    expect(words('Students seemed confused, so T explained.')).toEqual(['seemed confused']);
+  });
+
+  it('reads a judging word that names an action or a quantity as description', () => {
+    expect(lintEvidence('Students organized into groups of three.').kind).toBe('descriptive');
+    expect(lintEvidence('Students added positive and negative integers.').kind).toBe('descriptive');
+    expect(words('There was a positive climate; students were on task.')).toEqual(['positive', 'on task']);
   });
 
   it('does not take apostrophes for quotation marks', () => {
