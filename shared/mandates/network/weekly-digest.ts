@@ -77,7 +77,7 @@ export function applyTranslation(t: Triage, translation: Translation): Triage {
         {
           date: translation.byWhen,
           monthDay: monthDay(translation.byWhen),
-          text: 'by when (ILD)',
+          text: 'by when, set by the ILD',
           kind: 'due',
         },
         ...t.deadlines.filter((d) => d.kind !== 'due'),
@@ -117,7 +117,7 @@ function sourceFromTranslation(t: Translation): DigestSource {
     confidence: 1,
     audience: { roles: [], levels: [] },
     deadlines: t.byWhen
-      ? [{ date: t.byWhen, monthDay: monthDay(t.byWhen), text: 'by when (ILD)', kind: 'due' }]
+      ? [{ date: t.byWhen, monthDay: monthDay(t.byWhen), text: 'by when, set by the ILD', kind: 'due' }]
       : [],
     actions: t.todo ? [t.todo] : [],
     contacts: [],
