@@ -25,7 +25,11 @@ export {
 } from './sidebar-server';
 export {
   askForResourceFromSidebar,
+  createAgendaFromSidebar,
   drawRunChartsFromSidebar,
   getImprovementLook,
+  getMeetingsLook,
   getResourceLook,
+  saveAgendaMinutesFromSidebar,
+  saveConsultancyNotesFromSidebar,
 } from './year/year-server';

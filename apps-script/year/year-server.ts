@@ -1,6 +1,17 @@
 // The google.script.run targets of the sidebar's year views: each opens the network spreadsheet's year
 // tabs and runs one command. Text from the sidebar is checked and kept short before it reaches a cell.
+import { activeAgendaDocs } from '../services/agenda-docs';
+import type { ConsultancyRoles, ConsultancyStep } from '../../shared/year/consultancy';
+import type { MeetingMinutes } from '../../shared/year-tabs/meetings';
+import { saveConsultancyNotes, type ConsultancyNotesSaved } from './consultancy';
 import { lookAtImprovement, type ImprovementLook } from './improvement';
+import {
+  createAgenda,
+  lookAtMeetings,
+  saveAgendaMinutes,
+  type AgendaCreated,
+  type MeetingsLook,
+} from './meetings';
 import { askForResource, lookAtResources, type ResourceLook } from './resources';
 import { drawRunCharts, type RunChartsResult } from './run-charts';
 import { openYear } from './year-deps';
@@ -21,4 +32,44 @@ export function getResourceLook(): ResourceLook {
 
 export function askForResourceFromSidebar(school: string, request: string, forWhom: string): string {
   return askForResource(openYear(), short(school, 200), short(request), short(forWhom, 200));
+}
+
+export function getMeetingsLook(): MeetingsLook {
+  return lookAtMeetings(openYear());
+}
+
+const minutesOf = (value: unknown): number | null =>
+  value === null || value === '' || value === undefined ? null : Number(value);
+
+export function saveAgendaMinutesFromSidebar(row: number, minutes: MeetingMinutes): string {
+  const m = (minutes ?? {}) as Partial<MeetingMinutes>;
+  return saveAgendaMinutes(openYear(), Number(row), {
+    warmUp: minutesOf(m.warmUp),
+    walkThrough: minutesOf(m.walkThrough),
+    session: minutesOf(m.session),
+    operations: minutesOf(m.operations),
+  });
+}
+
+export function createAgendaFromSidebar(
+  row: number,
+  prep: { toShow: string; feedbackWanted: string },
+): AgendaCreated {
+  return createAgenda(openYear(), activeAgendaDocs(), Number(row), {
+    toShow: short(prep?.toShow),
+    feedbackWanted: short(prep?.feedbackWanted),
+  });
+}
+
+export function saveConsultancyNotesFromSidebar(
+  row: number,
+  step: ConsultancyStep,
+  notes: string,
+  roles: ConsultancyRoles,
+): ConsultancyNotesSaved {
+  return saveConsultancyNotes(openYear(), activeAgendaDocs(), Number(row), step, short(notes, 5000), {
+    presenter: short(roles?.presenter, 200),
+    facilitator: short(roles?.facilitator, 200),
+    timekeeper: short(roles?.timekeeper, 200),
+  });
 }

@@ -1,9 +1,11 @@
 // The sidebar's views, in the order they appear. Adding a view: one file in this folder and one line here
 // (test/apps-script/sidebar-views.test.ts checks that the two agree).
 import type { SidebarView } from '../view';
+import { consultancyView } from './consultancy';
 import { documentView } from './document';
 import { improvementView } from './improvement';
 import { ipopView } from './ipop';
+import { meetingsView } from './meetings';
 import { resourcesView } from './resources';
 import { supportView } from './support';
 import { trackerView } from './tracker';
@@ -11,6 +13,8 @@ import { trackerView } from './tracker';
 export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   trackerView,
   supportView,
+  meetingsView,
+  consultancyView,
   improvementView,
   resourcesView,
   ipopView,
