@@ -6,9 +6,11 @@ import { documentView } from './document';
 import { improvementView } from './improvement';
 import { ipopView } from './ipop';
 import { meetingsView } from './meetings';
+import { observationFormView } from './observation-form';
 import { resourcesView } from './resources';
 import { supportView } from './support';
 import { trackerView } from './tracker';
+import { visitDebriefView } from './visit-debrief';
 
 export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   trackerView,
@@ -17,6 +19,8 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   consultancyView,
   improvementView,
   resourcesView,
+  visitDebriefView,
   ipopView,
+  observationFormView,
   documentView,
 ];
