@@ -46,16 +46,26 @@ export function planBuddyRounds(schools: readonly NetworkSchool[], rounds: numbe
   const bestScore = new Uint8Array(n);
   for (let a = 0; a < n; a++)
     for (let b = 0; b < n; b++) if (score[a * n + b]! > bestScore[a]!) bestScore[a] = score[a * n + b]!;
+  let arrangement = greedyRounds(n, rounds, score, bestScore);
+  // With an even count a full round robin exists (the circle method: n − 1 rounds, every pair once). When
+  // the greedy pairing left a repeat it could have avoided, the best-fitting rounds of the circle are used.
+  if (n % 2 === 0 && rounds <= n - 1 && arrangement.repeats > 0) arrangement = circleRounds(n, rounds, score);
+  return describeRounds(arrangement.rounds, schools, tags, score);
+}
+
+/** Rounds of groups (school indexes), chosen greedily round by round, retrying other orders on a repeat. */
+function greedyRounds(
+  n: number,
+  rounds: number,
+  score: Uint8Array,
+  bestScore: Uint8Array,
+): { rounds: number[][][]; repeats: number } {
   const met = new Uint8Array(n * n);
-  const lastMet = new Uint16Array(n * n);
   const partners = new Uint16Array(n); // distinct schools met so far
   const triads = new Uint16Array(n);
-  const visitedBy = new Uint16Array(n);
-  const visits = new Uint16Array(n);
-  const plan: BuddyRound[] = [];
-  const notes: string[] = [];
   const random = seeded(n * 7919 + rounds);
-
+  const chosen: number[][][] = [];
+  let repeats = 0;
   for (let round = 1; round <= rounds; round++) {
     let best: Attempt | undefined;
     for (let attempt = 0; attempt <= RETRIES; attempt++) {
@@ -64,39 +74,110 @@ export function planBuddyRounds(schools: readonly NetworkSchool[], rounds: numbe
         best = tried;
       if (best.repeats === 0 || n <= 3) break;
     }
-    let exhausted = false;
-    const groups = best!.groups.map((members) => {
-      const repeated = pairsOf(members).filter(([a, b]) => met[a * n + b]! > 0);
-      for (const [a, b] of repeated) if (partners[a]! >= n - 1 || partners[b]! >= n - 1) exhausted = true;
-      const host = [...members].sort(
-        (a, b) => visitedBy[a]! - visitedBy[b]! || visits[b]! - visits[a]! || a - b,
-      )[0]!;
-      const group: BuddyGroup = {
-        schools: members.map((i) => schools[i]!.id),
-        reason: explain(members, host, repeated, schools, tags, lastMet, partners, visitedBy, n),
-        visits: members
-          .filter((i) => i !== host)
-          .map((i) => ({ visitor: schools[i]!.id, host: schools[host]!.id })),
-        newPartners: repeated.length === 0,
-        needsMet: fitOf(members, score, n),
-      };
+    for (const members of best!.groups) {
       for (const [a, b] of pairsOf(members)) {
         if (met[a * n + b] === 0) {
           partners[a]!++;
           partners[b]!++;
         }
         met[a * n + b] = met[b * n + a] = Math.min(255, met[a * n + b]! + 1);
-        lastMet[a * n + b] = lastMet[b * n + a] = round;
       }
       if (members.length === 3) for (const i of members) triads[i]!++;
+    }
+    repeats += best!.repeats;
+    chosen.push(best!.groups);
+  }
+  return { rounds: chosen, repeats };
+}
+
+/** The circle method's n − 1 rounds for an even n, the `rounds` that fill the most needs, best first. */
+function circleRounds(
+  n: number,
+  rounds: number,
+  score: Uint8Array,
+): { rounds: number[][][]; repeats: number } {
+  const all: Array<{ groups: number[][]; fit: number }> = [];
+  for (let r = 0; r < n - 1; r++) {
+    const ring = [0, ...Array.from({ length: n - 1 }, (_, k) => 1 + ((k + r) % (n - 1)))];
+    const groups = Array.from({ length: n / 2 }, (_, k) => [ring[k]!, ring[n - 1 - k]!]);
+    all.push({ groups, fit: groups.reduce((sum, g) => sum + fitOf(g, score, n), 0) });
+  }
+  all.sort((a, b) => b.fit - a.fit);
+  return { rounds: all.slice(0, rounds).map((r) => r.groups), repeats: 0 };
+}
+
+/** Each round's groups with their host school, visits and reasons, and notes on any pairs that meet again. */
+function describeRounds(
+  arrangement: number[][][],
+  schools: readonly NetworkSchool[],
+  tags: readonly Tags[],
+  score: Uint8Array,
+): BuddyPlan {
+  const n = schools.length;
+  const met = new Uint8Array(n * n);
+  const lastMet = new Uint16Array(n * n);
+  const partners = new Uint16Array(n);
+  const visitedBy = new Uint16Array(n);
+  const visits = new Uint16Array(n);
+  const notes: string[] = [];
+  let pairsMet = 0;
+  const plan = arrangement.map((chosen, r): BuddyRound => {
+    const round = r + 1;
+    let exhausted = false;
+    let repeats = 0;
+    const pairsThisRound = chosen.reduce((sum, g) => sum + pairsOf(g).length, 0);
+    // Fewer different pairs are left than this round needs: some pair must meet again, whatever the order.
+    const outOfPairs = pairsMet + pairsThisRound > (n * (n - 1)) / 2;
+    const groups = chosen.map((members) => {
+      const repeated = pairsOf(members).filter(([a, b]) => met[a * n + b]! > 0);
+      repeats += repeated.length;
+      for (const [a, b] of repeated) if (partners[a]! >= n - 1 || partners[b]! >= n - 1) exhausted = true;
+      const host = [...members].sort(
+        (a, b) => visitedBy[a]! - visitedBy[b]! || visits[b]! - visits[a]! || a - b,
+      )[0]!;
+      return {
+        members,
+        group: {
+          schools: members.map((i) => schools[i]!.id),
+          reason: explain(
+            members,
+            host,
+            repeated,
+            schools,
+            tags,
+            lastMet,
+            partners,
+            visitedBy,
+            n,
+            outOfPairs,
+          ),
+          visits: members
+            .filter((i) => i !== host)
+            .map((i) => ({ visitor: schools[i]!.id, host: schools[host]!.id })),
+          newPartners: repeated.length === 0,
+          needsMet: fitOf(members, score, n),
+        } satisfies BuddyGroup,
+        host,
+      };
+    });
+    if (outOfPairs) exhausted = true;
+    for (const { members, host } of groups) {
+      for (const [a, b] of pairsOf(members)) {
+        if (met[a * n + b] === 0) {
+          partners[a]!++;
+          partners[b]!++;
+          pairsMet++;
+        }
+        met[a * n + b] = met[b * n + a] = Math.min(255, met[a * n + b]! + 1);
+        lastMet[a * n + b] = lastMet[b * n + a] = round;
+      }
       for (const i of members)
         if (i === host) visitedBy[i]! += members.length - 1;
         else visits[i]!++;
-      return group;
-    });
-    if (best!.repeats > 0) notes.push(repeatNote(round, best!.repeats, n, exhausted));
-    plan.push({ round, groups });
-  }
+    }
+    if (repeats > 0) notes.push(repeatNote(round, repeats, n, exhausted));
+    return { round, groups: groups.map((g) => g.group) };
+  });
   return { rounds: plan, notes };
 }
 
@@ -314,6 +395,7 @@ function explain(
   partners: Uint16Array,
   visitedBy: Uint16Array,
   n: number,
+  outOfPairs: boolean,
 ): string {
   const name = (i: number) => schools[i]!.name;
   const parts: string[] = [];
@@ -324,13 +406,19 @@ function explain(
       if (fills.length) parts.push(`${name(a)} is strong in ${list(fills)}, which ${name(b)} needs`);
     }
   if (!parts.length)
-    parts.push('no need of one is a strength of another, so they are paired as new partners');
+    parts.push(
+      repeated.length
+        ? 'no need of one is a strength of another'
+        : 'no need of one is a strength of another, so they are paired as new partners',
+    );
   for (const [a, b] of repeated) {
     const everyone = partners[a]! >= n - 1 || partners[b]! >= n - 1;
     parts.push(
       everyone
         ? `${name(a)} and ${name(b)} meet again (last in round ${lastMet[a * n + b]}): ${partners[a]! >= n - 1 ? name(a) : name(b)} has already been paired with every other school`
-        : `${name(a)} and ${name(b)} meet again (last in round ${lastMet[a * n + b]}): no arrangement of this round gave every school a new partner`,
+        : outOfPairs
+          ? `${name(a)} and ${name(b)} meet again (last in round ${lastMet[a * n + b]}): ${n} schools make only ${(n * (n - 1)) / 2} different pairs, fewer than this many rounds need`
+          : `${name(a)} and ${name(b)} meet again (last in round ${lastMet[a * n + b]}): no arrangement of this round gave every school a new partner`,
     );
   }
   if (members.length === 3) parts.push(`a triad, because the network has an odd number of schools`);
@@ -349,8 +437,9 @@ function list(tags: string[]): string {
 }
 
 function repeatNote(round: number, repeats: number, n: number, exhausted: boolean): string {
+  const pairs = (n * (n - 1)) / 2;
   const why = exhausted
-    ? `with ${n} schools a school can have at most ${n - 1} different partners, and some have had them all`
+    ? `${n} schools make only ${pairs} different pair${pairs === 1 ? '' : 's'}, and a school can have at most ${n - 1} different partner${n === 2 ? '' : 's'}: new partners have run out`
     : `none of the ${RETRIES + 1} arrangements tried gave every school a new partner`;
   return `Round ${round}: ${repeats} pair${repeats === 1 ? '' : 's'} of schools meet again, because ${why}; schools that have met least are put together first.`;
 }

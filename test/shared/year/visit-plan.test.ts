@@ -195,6 +195,24 @@ describe('buddy rounds', () => {
     expect(new Set(inTriad).size).toBe(9);
   });
 
+  it('gives an even network a full round robin: every school meets every other exactly once in n − 1 rounds', () => {
+    for (const schools of [10, 12, 16]) {
+      const year = plan(generatedNetwork({ schools, meetings: 0, rounds: schools - 1, seed: schools }));
+      const pairs = year.rounds.flatMap((r) => r.groups.map((g) => pairKey(g.schools[0]!, g.schools[1]!)));
+      expect(new Set(pairs).size, `${schools} schools`).toBe((schools * (schools - 1)) / 2);
+      expect(year.notes).toEqual([]);
+    }
+  });
+
+  it('says new pairs have run out when an odd network’s triads use them up', () => {
+    // 11 schools make 55 pairs; a round of four pairs and a triad meets 7, so round 8 needs a 56th.
+    const year = plan(generatedNetwork({ schools: 11, meetings: 0, rounds: 8 }));
+    expect(year.rounds.slice(0, 7).every((r) => r.groups.every((g) => g.newPartners))).toBe(true);
+    expect(year.notes).toEqual([
+      expect.stringMatching(/^Round 8: .* 11 schools make only 55 different pairs/),
+    ]);
+  });
+
   it('when every partner is used up, pairs meet again and the plan says why', () => {
     const year = plan({
       start: '2026-09-01',
@@ -210,7 +228,7 @@ describe('buddy rounds', () => {
       /meet again \(last in round \d\).*already been paired with every other school/,
     );
     expect(year.notes.join(' ')).toMatch(
-      /Round 4: 2 pairs of schools meet again, because with 4 schools a school can have at most 3 different partners/,
+      /Round 4: 2 pairs of schools meet again, because 4 schools make only 6 different pairs, and a school can have at most 3 different partners: new partners have run out/,
     );
   });
 });
