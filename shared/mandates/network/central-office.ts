@@ -28,6 +28,27 @@ export const CENTRAL_OFFICE_SETTING_NAMES = {
   senders: 'Central-office senders',
 } as const;
 
+/** The three rows as the Settings tab shows them, with what each does (for set-up to add when missing). */
+export const CENTRAL_OFFICE_SETTING_ROWS: ReadonlyArray<{ setting: string; value: string; about: string }> = [
+  {
+    setting: CENTRAL_OFFICE_SETTING_NAMES.domains,
+    value: '',
+    about:
+      "The district's mail domains, separated by commas (district.example.org, schools.example.org). Empty: any domain.",
+  },
+  {
+    setting: CENTRAL_OFFICE_SETTING_NAMES.offices,
+    value: '',
+    about:
+      'The central offices that send mandates, separated by semicolons (Office of Assessment; Title I). Empty: common department names.',
+  },
+  {
+    setting: CENTRAL_OFFICE_SETTING_NAMES.senders,
+    value: '',
+    about: 'Addresses that are always the central office (a bulletin list), separated by commas.',
+  },
+];
+
 /**
  * The offices recognised when the Settings tab lists none: the departments a district's central office is
  * usually made of. A sender whose name holds one of these (and is not a person's name) is the central office.

@@ -34,7 +34,10 @@ const STOP = new Set(
     'updated new info information notice school schools principal principals district office dept department ' +
     'date dates deadline today tomorrow week weekly month monthly year annual day days by no not only now ' +
     'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august ' +
-    'september october november december monday tuesday wednesday thursday friday saturday sunday'
+    'september october november december monday tuesday wednesday thursday friday saturday sunday ' +
+    // Words about the message rather than its subject: a rule on them would catch unrelated mail.
+    'extended extension coming upcoming additional next last final revised revision change changes ' +
+    'correction corrected weeks months reminders deadlines'
   ).split(' '),
 );
 

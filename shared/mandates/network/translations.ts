@@ -119,7 +119,8 @@ export function translationsById(translations: readonly Translation[]): Map<stri
     const id = normalizeMessageId(t.messageId);
     if (!id) continue;
     const before = byId.get(id);
-    if (!before || (t.translatedAt ?? '') >= (before.translatedAt ?? '')) byId.set(id, { ...t, messageId: id });
+    if (!before || (t.translatedAt ?? '') >= (before.translatedAt ?? ''))
+      byId.set(id, { ...t, messageId: id });
   }
   return byId;
 }

@@ -142,6 +142,13 @@ describe('the Rules tab', () => {
       message,
       rulesInForce([{ id: 'l1', match: { phrase: 'wellness poster' }, tier: 'action' }], network),
     );
+    const noted = triage(
+      message,
+      rulesInForce([], [{ ...network[0]!, note: 'The office manager handles posters.' }]),
+    );
+    expect(noted.reasons[0]?.explanation).toBe(
+      'Network rule: mail from "wellness@district.example" is FYI (added by Lee Park). The office manager handles posters.',
+    );
     expect(mine.tier).toBe('action');
     expect(mine.reasons[0]?.explanation).toBe('Your rule: mail mentioning "wellness poster" is action.');
   });
