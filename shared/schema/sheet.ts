@@ -95,6 +95,11 @@ export const TABS: readonly TabSpec[] = [
       col('supportFlag', 'Support flag'),
       col('openActions', 'Open actions'),
       col('nextActionDue', 'Next action due'),
+      // The visit planner (issue 18): what each school is strong in and needs (tags, comma-separated), and
+      // the dates it cannot host a network meeting.
+      col('strengths', 'Strengths'),
+      col('needs', 'Needs'),
+      col('unavailable', 'Unavailable dates'),
     ],
   },
   {
