@@ -96,14 +96,16 @@ function circleRounds(
   rounds: number,
   score: Uint8Array,
 ): { rounds: number[][][]; repeats: number } {
-  const all: Array<{ groups: number[][]; fit: number }> = [];
-  for (let r = 0; r < n - 1; r++) {
-    const ring = [0, ...Array.from({ length: n - 1 }, (_, k) => 1 + ((k + r) % (n - 1)))];
-    const groups = Array.from({ length: n / 2 }, (_, k) => [ring[k]!, ring[n - 1 - k]!]);
-    all.push({ groups, fit: groups.reduce((sum, g) => sum + fitOf(g, score, n), 0) });
-  }
-  all.sort((a, b) => b.fit - a.fit);
-  return { rounds: all.slice(0, rounds).map((r) => r.groups), repeats: 0 };
+  // Round r pairs position k with position n − 1 − k of the ring [0, 1 + r, 2 + r, …] (mod n − 1).
+  const at = (r: number, k: number) => (k === 0 ? 0 : 1 + ((k - 1 + r) % (n - 1)));
+  const groupsOf = (r: number) => Array.from({ length: n / 2 }, (_, k) => [at(r, k), at(r, n - 1 - k)]);
+  const fits = Array.from({ length: n - 1 }, (_, r) => {
+    let fit = 0;
+    for (let k = 0; k < n / 2; k++) fit += score[at(r, k) * n + at(r, n - 1 - k)]!;
+    return { r, fit };
+  });
+  fits.sort((a, b) => b.fit - a.fit || a.r - b.r);
+  return { rounds: fits.slice(0, rounds).map(({ r }) => groupsOf(r)), repeats: 0 };
 }
 
 /** Each round's groups with their host school, visits and reasons, and notes on any pairs that meet again. */

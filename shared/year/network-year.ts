@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { isCalendarDate } from './calendar-dates';
 
-export const LIMITS = { schools: 3_000, meetings: 400, rounds: 200, cadenceDays: 366, tags: 50, text: 500 };
+export const LIMITS = { schools: 3_000, meetings: 400, rounds: 52, cadenceDays: 366, tags: 50, text: 500 };
 
 const text = (what: string) =>
   v.pipe(
