@@ -31,6 +31,9 @@ const ROOM =
 /** A capitalised word: "Sarah", "O'Neil", "Jean-Luc". All-capitals (ELL, CFU) and single letters (T, S) are not names. */
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*/gu;
 
+/** The word after a capitalised one, read in place (sticky) rather than from a copy of the rest. */
+const NEXT_WORD = /[ \t]+([\p{L}']+)/uy;
+
 /** Verbs that so often follow a person's name in notes that a capital before them is taken for one. */
 const ACTS = new Set(
   `said says asked asks answered replied responded shared explained wrote read raised called shouted whispered
@@ -94,9 +97,12 @@ export function findIdentityWarnings(text: string, options: IdentityOptions = {}
     (options.allow ?? []).flatMap((term) => term.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u)).filter(Boolean),
   );
   const warnings: IdentityWarning[] = [];
-  const taken = (start: number, end: number) => warnings.some((w) => start < w.end && end > w.start);
+  // Characters already inside a room or a titled name, so a capital there is not warned about twice.
+  const taken = new Uint8Array(text.length);
+  const take = (start: number, end: number) => taken.fill(1, start, end);
 
   for (const m of text.matchAll(ROOM)) {
+    take(m.index, m.index + m[0].length);
     warnings.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -107,6 +113,7 @@ export function findIdentityWarnings(text: string, options: IdentityOptions = {}
   }
   for (const m of text.matchAll(HONORIFIC)) {
     if (allowed.has(m[1]!.toLowerCase())) continue;
+    take(m.index, m.index + m[0].length);
     warnings.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -120,12 +127,13 @@ export function findIdentityWarnings(text: string, options: IdentityOptions = {}
     const word = m[0].toLowerCase().replace(/’/g, "'");
     const base = word.replace(/'s$/, '');
     const end = start + base.length;
-    if (taken(start, end) || allowed.has(word) || allowed.has(base) || CLASSROOM_TERMS.has(base)) continue;
+    if (taken[start] || allowed.has(word) || allowed.has(base) || CLASSROOM_TERMS.has(base)) continue;
     if (opensSentence(text, start)) {
       // At the start of a sentence a capital is grammar; only a name-like word followed by what people do
       // ("Sarah said", "Marcus's answer") reads as a name there.
       if (NOT_NAMES.has(base)) continue;
-      const next = /^[ \t]+([\p{L}']+)/u.exec(text.slice(start + m[0].length))?.[1]?.toLowerCase();
+      NEXT_WORD.lastIndex = start + m[0].length;
+      const next = NEXT_WORD.exec(text)?.[1]?.toLowerCase();
       const possessive = word !== base;
       if (!possessive && !(next && ACTS.has(next))) continue;
     } else if (NOT_NAMES.has(base) && base.length < 3) continue;

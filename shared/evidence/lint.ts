@@ -125,6 +125,10 @@ const DOUBLE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '�
  */
 function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  // Every place a single quotation could close, found once, so a line of stray apostrophes stays linear.
+  const closers = [...text.matchAll(/['’](?![\p{L}\p{N}])/gu)].map((m) => m.index);
+  const newlines = [...text.matchAll(/\n/g)].map((m) => m.index);
+  let next = 0;
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -142,12 +146,11 @@ function quotedSpans(text: string): Array<[number, number]> {
       continue;
     }
     if ((c === "'" || c === '‘') && !/[\p{L}\p{N}]/u.test(before) && /\p{L}|\p{N}/u.test(text[i + 1] ?? '')) {
-      const close = /['’](?![\p{L}\p{N}])/gu;
-      close.lastIndex = i + 1;
-      const m = close.exec(text);
-      if (m && !text.slice(i + 1, m.index).includes('\n')) {
-        spans.push([i, m.index + 1]);
-        i = m.index + 1;
+      while (next < closers.length && closers[next]! <= i) next++;
+      const end = closers[next];
+      if (end !== undefined && firstAtOrAfter(newlines, i) > end) {
+        spans.push([i, end + 1]);
+        i = end + 1;
         continue;
       }
     }
@@ -156,13 +159,48 @@ function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-/** Where the clause that starts at `from` ends: sentence punctuation, a semicolon or a turn to a new clause. */
-function clauseEnd(text: string, from: number): number {
-  const rest = /[.!?;](?=\s|$)|\n|\b(?:but|while|although|whereas|however)\b/gi;
-  rest.lastIndex = from;
-  const m = rest.exec(text);
-  return m ? m.index : text.length;
+/** Where clauses end: sentence punctuation, a semicolon, a line break or a turn to a new clause. */
+function clauseEnds(text: string): number[] {
+  return [...text.matchAll(/[.!?;](?=\s|$)|\n|\b(?:but|while|although|whereas|however)\b/gi)].map(
+    (m) => m.index,
+  );
 }
+
+/** The first position in the sorted list at or after `from`, or Infinity. */
+function firstAtOrAfter(sorted: number[], from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : Infinity;
+}
+
+/** Whether a position falls in any of the spans, answered by binary search over the merged spans. */
+function within(spans: Array<[number, number]>): (pos: number) => boolean {
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const starts = merged.map(([a]) => a);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < merged[lo - 1]![1];
+  };
+}
+
+/** A quotation opening right after a speech verb (perhaps after "to the class,"). Sticky: read in place. */
+const QUOTE_AHEAD = /[\s,:]*(?:to [\p{L}\s]{1,30}?[\s,:]*)?["“‘'«„]/uy;
 
 /**
  * ", T said." / ", said the teacher." / "? asked S3." closing a sentence: what came before it was said. The
@@ -183,6 +221,8 @@ function reportedSpans(
   quoted: (pos: number) => boolean,
 ): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  const ends = clauseEnds(text);
+  const clauseEnd = (from: number) => Math.min(firstAtOrAfter(ends, from), text.length);
   const label = SPEAKER_LABEL.exec(text);
   if (label) spans.push([label[0].length, text.length]);
   // Speech attributed after it: "Show your work, T said." / "Why is it 12? asked S3."
@@ -206,9 +246,12 @@ function reportedSpans(
       while (tokens[k]?.norm.endsWith('ly') && !breakBetween(tokens, k - 1, k)) k++;
       from = tokens[k - 1]!.end;
       // A quotation right after the verb is what was said; the observer speaks again after it closes.
-      if (/^[\s,:]*(?:to [\p{L}\s]{1,30}?[\s,:]*)?["“‘'«„]/u.test(text.slice(from))) from = undefined;
+      QUOTE_AHEAD.lastIndex = from;
+      if (QUOTE_AHEAD.test(text)) from = undefined;
     } else if (RESPONDING.has(tokens[i]!.norm)) {
-      if (/^\s*(?::|that\b)/.test(text.slice(tokens[i]!.end))) from = tokens[i]!.end;
+      const after = tokens[i]!.after;
+      if (after.includes(':') || (/^\s+$/.test(after) && tokens[i + 1]?.norm === 'that'))
+        from = tokens[i]!.end;
     } else if (TELLING.has(tokens[i]!.norm)) {
       if (tokens[i]!.norm.startsWith('ask')) {
         for (let k = i + 1; k <= i + 4 && k < tokens.length && !breakBetween(tokens, i, k); k++)
@@ -218,7 +261,7 @@ function reportedSpans(
           }
       } else from = tokens[i]!.end;
     }
-    if (from !== undefined) spans.push([from, clauseEnd(text, from)]);
+    if (from !== undefined) spans.push([from, clauseEnd(from)]);
   }
   return spans;
 }
@@ -226,10 +269,8 @@ function reportedSpans(
 export function lintEvidence(text: string): EvidenceLint {
   const tokens = tokenize(text);
   const quotes = quotedSpans(text);
-  const inside = (spans: Array<[number, number]>) => (pos: number) =>
-    spans.some(([a, b]) => pos >= a && pos < b);
-  const quoted = inside(quotes);
-  const reported = inside([...quotes, ...reportedSpans(text, tokens, quoted)]);
+  const quoted = within(quotes);
+  const reported = within([...quotes, ...reportedSpans(text, tokens, quoted)]);
 
   const flags: EvidenceFlag[] = [];
   let kind: EvidenceKind = 'descriptive';
@@ -283,7 +324,7 @@ export function lintEvidence(text: string): EvidenceLint {
       const single = JUDGING.get(lastPart)?.find((p) => p.words.length === 1);
       if (single) phrase = { words: [tokens[i]!.norm], kind: single.kind };
     }
-    if (!phrase || !counts(tokens, i, text)) continue;
+    if (!phrase || !counts(tokens, i)) continue;
     flag(i, i + phrase.words.length - 1, phrase.kind);
     i += phrase.words.length - 1;
   }
@@ -291,12 +332,12 @@ export function lintEvidence(text: string): EvidenceLint {
 }
 
 /** The few words that judge in one use and describe in another. */
-function counts(tokens: Token[], i: number, text: string): boolean {
+function counts(tokens: Token[], i: number): boolean {
   const word = tokens[i]!.norm;
   const prev = tokens[i - 1]?.norm;
   const next = tokens[i + 1]?.norm;
   // A blank after the word ("because ___") makes it part of a sentence frame, not a claim.
-  if (/^\s*_/.test(text.slice(tokens[i]!.end))) return false;
+  if (/^\s*_/.test(tokens[i]!.after)) return false;
   // "as well", "as well as", "Well, …" are not praise.
   if (word === 'well') return prev !== 'as' && !(i === 0 && /^\s*,/.test(tokens[0]!.after));
   // "engaged in partner talk" is an action; "students were engaged" reads their minds.
