@@ -26,6 +26,21 @@ describe('the Gmail compose link', () => {
     expect([truncated, bodyKept]).toEqual([false, body.length]);
   });
 
+  it('keeps a hostile subject or recipient inside its own parameter of a Gmail link', () => {
+    const { url } = gmailComposeUrl({
+      to: 'x@y.example&su=forged',
+      subject: 'javascript:alert(1)#&body=forged',
+      body: '"onerror=alert(1) <script>',
+    });
+    expect(url.startsWith('https://mail.google.com/mail/?')).toBe(true);
+    const p = params(url);
+    expect([...p.keys()]).toEqual(['view', 'fs', 'to', 'su', 'body']);
+    expect(p.get('to')).toBe('x@y.example&su=forged');
+    expect(p.get('su')).toBe('javascript:alert(1)#&body=forged');
+    expect(p.get('body')).toBe('"onerror=alert(1) <script>');
+    expect(new URL(url).hash).toBe('');
+  });
+
   it('leaves out an empty recipient and can open a given account', () => {
     const { url } = gmailComposeUrl({ subject: 's', body: 'b', account: 1 });
     expect(url).toBe('https://mail.google.com/mail/u/1/?view=cm&fs=1&su=s&body=b');

@@ -11,6 +11,8 @@ import {
   renderWeeklyText,
 } from '../../../../shared/mandates/network/weekly-digest';
 import type { Translation } from '../../../../shared/mandates/network/translations';
+import { summaryFromTracker } from '../../../../shared/mandates/network/weekly-summary';
+import { tabByKey } from '../../../../shared/schema/sheet';
 
 const mail: MandateMessage[] = [
   {
@@ -171,5 +173,48 @@ describe('the weekly digest', () => {
     expect(renderWeeklyText(plain)).not.toContain('NEXT NETWORK MEETING');
     expect(renderWeeklyHtml(plain)).not.toContain('Visits this week');
     expect(plain.translated).toBe(0);
+  });
+});
+
+describe('the ILD’s summary from the tracker', () => {
+  const header = (key: Parameters<typeof tabByKey>[0]) => tabByKey(key).columns.map((c) => c.header);
+  it('takes the next meeting on or after the week’s start and the week’s visits, naming unreadable dates', () => {
+    const meetings = [
+      header('meetings'),
+      ['m1', '2026-11-12', 'Hillside', 'Feedback'],
+      ['m2', '2026-12-10', 'Lakeview', 'Student talk'],
+      ['m3', '2027-01-14', 'Oak', 'Data'],
+    ];
+    const visitsHeader = header('visits');
+    const at = (h: string) => visitsHeader.indexOf(h);
+    const visit = (number: string, school: string, date: string | number) => {
+      const row: (string | number)[] = visitsHeader.map(() => '');
+      row[at('Visit')] = number;
+      row[at('Host school')] = school;
+      row[at('Date')] = date;
+      return row;
+    };
+    const summary = summaryFromTracker(
+      {
+        meetings,
+        visits: [
+          visitsHeader,
+          visit('3', 'Lakeview', '12/2/2026'),
+          visit('4', 'Oak', 'soon'),
+          visit('5', 'Pine', '2026-12-09'),
+        ],
+      },
+      { from: '2026-11-30', days: 7 },
+    );
+    expect(summary.nextMeeting).toEqual({
+      date: '2026-12-10',
+      title: 'Network meeting: Student talk',
+      where: 'hosted by Lakeview',
+    });
+    expect(summary.visits).toEqual([{ date: '2026-12-02', school: 'Lakeview', visit: 'Visit 3' }]);
+    expect(summary.problems).toEqual([
+      'Visits, row 3, column "Date": "soon" is not a date; left out of the summary.',
+    ]);
+    expect(summaryFromTracker({}, { from: '2026-11-30', days: 7 })).toEqual({ visits: [], problems: [] });
   });
 });
