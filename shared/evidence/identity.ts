@@ -70,7 +70,9 @@ const CLASSROOM_TERMS = new Set(
   ok okay yes no google classroom docs slides chromebook chromebooks ipad ipads kahoot desmos nearpod seesaw
   padlet quizlet powerpoint youtube smartboard eureka illustrative khan academy american african asian european
   latin latino latina hispanic native america united states earth sun moon internet web wi-fi venn frayer
-  cornell socratic seminar harkness i we you they`.split(/\s+/),
+  cornell socratic seminar harkness learner learners honors gifted special education i we you they`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -127,7 +129,9 @@ export function findIdentityWarnings(text: string, options: IdentityOptions = {}
     const word = m[0].toLowerCase().replace(/’/g, "'");
     const base = word.replace(/'s$/, '');
     const end = start + base.length;
-    if (taken[start] || allowed.has(word) || allowed.has(base) || CLASSROOM_TERMS.has(base)) continue;
+    // "Spanish-speaking", "Math-related": a compound is judged by its first part.
+    const head = base.split('-')[0]!;
+    if (taken[start] || [word, base, head].some((w) => allowed.has(w) || CLASSROOM_TERMS.has(w))) continue;
     if (opensSentence(text, start)) {
       // At the start of a sentence a capital is grammar; only a name-like word followed by what people do
       // ("Sarah said", "Marcus's answer") reads as a name there.

@@ -33,6 +33,7 @@ describe('findIdentityWarnings', () => {
     expect(found('MS students used Desmos in Math and English.')).toEqual([]);
     expect(found('T: "Who can tell me?" S1: "I can."')).toEqual([]);
     expect(found('Everyone said the answer together.')).toEqual([]);
+    expect(found('Two Spanish-speaking English Learners used a glossary.')).toEqual([]);
   });
 
   it('leaves the protocol’s own look-for words alone', () => {
