@@ -28,7 +28,7 @@ import { sendToTab } from '../platform/messaging';
 import { localStore } from '../platform/storage';
 import { workerTokens } from './account';
 import { workerGoogle } from './google';
-import { loadNetworkMail, type NetworkMail } from './network-mail';
+import { addressIn, loadNetworkMail, type NetworkMail } from './network-mail';
 import { storedNetwork } from './network';
 import { fetchOriginal } from './originals';
 import { readSeenPage } from './seen-pages';
@@ -56,10 +56,17 @@ async function seenMail(): Promise<SeenMail[]> {
     : [];
 }
 
-async function remember(mail: SeenMail): Promise<void> {
-  const kept = (await seenMail()).filter((m) => m.gmailId !== mail.gmailId);
-  const message = { ...mail.message, text: mail.message.text.slice(0, KEEP_TEXT) };
-  await localStore.set(SEEN_MAIL_KEY, [{ ...mail, message }, ...kept].slice(0, KEEP_MAIL));
+let writing: Promise<unknown> = Promise.resolve();
+
+/** Adds one email to the kept list; writes go one at a time, so two panels opening mail lose neither. */
+function remember(mail: SeenMail): Promise<void> {
+  const write = writing.then(async () => {
+    const kept = (await seenMail()).filter((m) => m.gmailId !== mail.gmailId);
+    const message = { ...mail.message, text: mail.message.text.slice(0, KEEP_TEXT) };
+    await localStore.set(SEEN_MAIL_KEY, [{ ...mail, message }, ...kept].slice(0, KEEP_MAIL));
+  });
+  writing = write.catch(() => undefined);
+  return write;
 }
 
 async function localRules(): Promise<UserRule[]> {
@@ -75,12 +82,24 @@ const NO_NETWORK: NetworkMail = {
   problems: [],
 };
 
+/**
+ * Opening an email, a list or the digest reads the spreadsheet afresh (someone may just have edited it);
+ * a correction's previews, one per choice the user clicks through, reuse that read for a few seconds:
+ * Sheets allows 60 reads a minute per user, and the filing view reads too. Kept in memory only.
+ */
+const FRESH_MS = 20_000;
+let kept: { at: number; spreadsheetId: string; mail: NetworkMail } | undefined;
+
 /** The network's settings, rules and translations; without a network (or offline), this browser's only. */
-async function networkMail(): Promise<NetworkMail> {
+async function networkMail(fresh = true): Promise<NetworkMail> {
   const network = await storedNetwork();
   if (!network) return NO_NETWORK;
+  if (!fresh && kept && kept.spreadsheetId === network.spreadsheetId && Date.now() - kept.at < FRESH_MS)
+    return kept.mail;
   try {
-    return await loadNetworkMail(workerGoogle().sheets, network.spreadsheetId);
+    const mail = await loadNetworkMail(workerGoogle().sheets, network.spreadsheetId);
+    kept = { at: Date.now(), spreadsheetId: network.spreadsheetId, mail };
+    return mail;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return {
@@ -92,8 +111,6 @@ async function networkMail(): Promise<NetworkMail> {
 
 /** This browser's corrections first, then the network's, newest first: the latest correction wins. */
 const rulesOf = async (mail: NetworkMail) => [...(await localRules()), ...[...mail.rules].reverse()];
-
-const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 
 export async function showMandate(tabId: number): Promise<Reply> {
   const seen = await readSeenPage(tabId);
@@ -122,15 +139,16 @@ export async function showMandate(tabId: number): Promise<Reply> {
   };
   await remember({ gmailId: newest.id, messageId: original?.messageId, message });
   const rules = await rulesOf(mail);
-  const others = (await seenMail()).filter((m) => m.gmailId !== newest.id);
-  const all = triageAll([message, ...others.map((m) => m.message)], rules);
-  const result = all[0]!;
+  // Oldest first, so an ask sent the same day as another counts as the later one when opened later.
+  const others = (await seenMail()).filter((m) => m.gmailId !== newest.id).reverse();
+  const all = triageAll([...others.map((m) => m.message), message], rules);
+  const result = all.at(-1)!;
   const titleOf = (id: string) => {
     const m = others.find((o) => o.gmailId === id.split('#')[0])?.message;
     return m ? { title: m.subject || m.id, sent: m.date } : undefined;
   };
   const askedAgain = all
-    .slice(1)
+    .slice(0, -1)
     .filter((t) => t.repeatOf === newest.id)
     .flatMap((t) => titleOf(t.id) ?? []);
   return ok({
@@ -139,7 +157,7 @@ export async function showMandate(tabId: number): Promise<Reply> {
     messageId: original?.messageId,
     subject: thread.subject,
     from,
-    sender: { address: addressOf(newest.from.email), name: newest.from.name },
+    sender: { address: addressIn(newest.from.email), name: newest.from.name },
     triage: result,
     translation: original?.messageId ? mail.translations.get(original.messageId) : undefined,
     role: mail.role(await workerTokens.email()),
@@ -221,7 +239,7 @@ const asRule = (draft: RuleDraft): UserRule => ({
 });
 
 export async function previewRule(draft: RuleDraft): Promise<Reply> {
-  const rules = await rulesOf(await networkMail());
+  const rules = await rulesOf(await networkMail(false));
   const rule = asRule(draft);
   const seen = await seenMail();
   const changes = seen.flatMap(({ message }) => {
@@ -261,6 +279,7 @@ export async function saveRule(draft: RuleDraft, where: 'network' | 'local'): Pr
       },
     },
   ]);
+  kept = undefined;
   return ok({ saved: result.appended.length ? 'network' : 'already' });
 }
 
@@ -290,6 +309,7 @@ export async function saveTranslation(draft: TranslationDraft): Promise<Reply> {
   const appender = new TableAppender(sheets, network.spreadsheetId, tab);
   const { header, rows } = await appender.read();
   const existing = rows.find((r) => r.id === id);
+  kept = undefined;
   if (!existing) {
     await appender.append([{ id, record }]);
     return ok({ saved: 'new' });
@@ -325,7 +345,7 @@ function translationLines(t: ShownTranslation): string[] {
 }
 
 export async function weekDigest(from: string | undefined): Promise<Reply> {
-  const seen = await seenMail();
+  const seen = (await seenMail()).reverse();
   const mail = await networkMail();
   const rules = await rulesOf(mail);
   const today = new Date().toISOString().slice(0, 10);

@@ -114,6 +114,9 @@ function readMembers(values: CellValue[][]): Map<string, Role> {
   return roles;
 }
 
+/** The address in "Name <address>" (the last <…>: a display name may hold angle brackets of its own). */
+export const addressIn = (from: string): string => /<([^<>]*)>\s*$/.exec(from)?.[1]?.trim() ?? from.trim();
+
 /** Entries of the central-office settings: addresses, @domains or domains, and office names. */
 export function centralOfficeOf(entries: readonly string[]): NetworkMail['centralOffice'] {
   const list = entries.map((e) => e.trim().toLowerCase()).filter(Boolean);
@@ -121,7 +124,7 @@ export function centralOfficeOf(entries: readonly string[]): NetworkMail['centra
     if (list.length === 0)
       return { central: true, why: 'The Settings tab names no central office, so every email is triaged.' };
     const lower = from.toLowerCase();
-    const address = /<([^>]+)>/.exec(lower)?.[1] ?? lower.trim();
+    const address = addressIn(lower);
     const domain = address.split('@')[1] ?? '';
     for (const entry of list) {
       const hit = entry.includes('@')

@@ -96,46 +96,57 @@ function Editor({ ctx, m }: { ctx: ViewContext; m: Mandate }) {
   };
   if (!m.messageId) return <p class="status">{t('trNoMessageId')}</p>;
   return (
-    <details open={!before}>
-      <summary>{before ? t('trEdit') : t('trWrite')}</summary>
-      <form class="translate" onSubmit={(e) => void submit(e)}>
-        <label>
-          {t('trMeaning')}
-          <textarea name="meaning" required maxLength={2000} defaultValue={before?.meaning ?? ''} />
-        </label>
-        <label>
-          {t('trTodo')}
-          <textarea name="todo" maxLength={2000} defaultValue={before?.todo ?? m.triage.actions.join('\n')} />
-        </label>
-        <label>
-          {t('trByWhen')}
-          <input name="byWhen" type="text" maxLength={100} defaultValue={before?.byWhen ?? firstDue ?? ''} />
-        </label>
-        <label>
-          {t('trEffortLabel')}
-          <input
-            name="effort"
-            type="number"
-            min={0}
-            max={10000}
-            step={5}
-            defaultValue={before?.effortMinutes ?? ''}
-          />
-        </label>
-        <label>
-          {t('trIpopLabel')}
-          <textarea name="ipop" maxLength={2000} defaultValue={before?.ipop ?? ''} />
-        </label>
-        <label>
-          {t('trSkipIf')}
-          <input name="skipIf" type="text" maxLength={2000} defaultValue={before?.skipIf ?? ''} />
-        </label>
-        <button type="submit">{t('trSave')}</button>
-        <p class="status" role="status">
-          {status}
-        </p>
-      </form>
-    </details>
+    <>
+      <details open={!before}>
+        <summary>{before ? t('trEdit') : t('trWrite')}</summary>
+        <form class="translate" onSubmit={(e) => void submit(e)}>
+          <label>
+            {t('trMeaning')}
+            <textarea name="meaning" required maxLength={2000} defaultValue={before?.meaning ?? ''} />
+          </label>
+          <label>
+            {t('trTodo')}
+            <textarea
+              name="todo"
+              maxLength={2000}
+              defaultValue={before?.todo ?? m.triage.actions.join('\n')}
+            />
+          </label>
+          <label>
+            {t('trByWhen')}
+            <input
+              name="byWhen"
+              type="text"
+              maxLength={100}
+              defaultValue={before?.byWhen ?? firstDue ?? ''}
+            />
+          </label>
+          <label>
+            {t('trEffortLabel')}
+            <input
+              name="effort"
+              type="number"
+              min={0}
+              max={10000}
+              step={5}
+              defaultValue={before?.effortMinutes ?? ''}
+            />
+          </label>
+          <label>
+            {t('trIpopLabel')}
+            <textarea name="ipop" maxLength={2000} defaultValue={before?.ipop ?? ''} />
+          </label>
+          <label>
+            {t('trSkipIf')}
+            <input name="skipIf" type="text" maxLength={2000} defaultValue={before?.skipIf ?? ''} />
+          </label>
+          <button type="submit">{t('trSave')}</button>
+        </form>
+      </details>
+      <p class="status" role="status">
+        {status}
+      </p>
+    </>
   );
 }
 
