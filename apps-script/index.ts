@@ -30,6 +30,7 @@ export {
   getImprovementLook,
   getMeetingsLook,
   getResourceLook,
+  planVisitsFromSidebar,
   saveAgendaMinutesFromSidebar,
   saveConsultancyNotesFromSidebar,
 } from './year/year-server';

@@ -5,6 +5,7 @@ import type { MeetingMinutes } from '../../shared/year-tabs/meetings';
 import type { ConsultancyNotesSaved } from './consultancy';
 import type { ImprovementLook } from './improvement';
 import type { AgendaCreated, MeetingsLook } from './meetings';
+import type { VisitPlanOptions, VisitPlanResult } from './visit-planner';
 import type { ResourceLook } from './resources';
 import type { RunChartsResult } from './run-charts';
 
@@ -18,6 +19,8 @@ export type {
   MeetingsLook,
   ResourceLook,
   RunChartsResult,
+  VisitPlanOptions,
+  VisitPlanResult,
 };
 
 export interface YearServer {
@@ -34,4 +37,5 @@ export interface YearServer {
     notes: string,
     roles: ConsultancyRoles,
   ): ConsultancyNotesSaved;
+  planVisitsFromSidebar(options: VisitPlanOptions, write: boolean): VisitPlanResult;
 }

@@ -14,6 +14,7 @@ import {
 } from './meetings';
 import { askForResource, lookAtResources, type ResourceLook } from './resources';
 import { drawRunCharts, type RunChartsResult } from './run-charts';
+import { planVisitsInSheet, type VisitPlanOptions, type VisitPlanResult } from './visit-planner';
 import { openYear } from './year-deps';
 
 const short = (value: unknown, max = 500) => (typeof value === 'string' ? value.slice(0, max) : '');
@@ -72,4 +73,18 @@ export function saveConsultancyNotesFromSidebar(
     facilitator: short(roles?.facilitator, 200),
     timekeeper: short(roles?.timekeeper, 200),
   });
+}
+
+export function planVisitsFromSidebar(options: VisitPlanOptions, write: boolean): VisitPlanResult {
+  const o = (options ?? {}) as Partial<VisitPlanOptions>;
+  return planVisitsInSheet(
+    openYear(),
+    {
+      start: short(o.start, 10),
+      meetings: Number(o.meetings),
+      cadenceDays: Number(o.cadenceDays),
+      rounds: Number(o.rounds),
+    },
+    write === true,
+  );
 }

@@ -110,6 +110,7 @@ describe('the built Code.js', () => {
       saveAgendaMinutesFromSidebar: true,
       createAgendaFromSidebar: true,
       saveConsultancyNotesFromSidebar: true,
+      planVisitsFromSidebar: true,
       getObservationForm: true,
       insertObservationFormFromSidebar: true,
       tagSelectionFromSidebar: true,

@@ -9,6 +9,7 @@ import { meetingsView } from './meetings';
 import { observationFormView } from './observation-form';
 import { resourcesView } from './resources';
 import { supportView } from './support';
+import { visitPlannerView } from './visit-planner';
 import { trackerView } from './tracker';
 import { visitDebriefView } from './visit-debrief';
 
@@ -16,6 +17,7 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   trackerView,
   supportView,
   meetingsView,
+  visitPlannerView,
   consultancyView,
   improvementView,
   resourcesView,

@@ -1,0 +1,162 @@
+// The visit planner in the sidebar: the year's start, meetings, cadence and rounds of buddy visits; Plan
+// shows each meeting's host and each round's groups with their reasons, and the coverage — who hosts,
+// visits and is visited, and who is left out — before anything is written; Write puts it in the sheet.
+import { useState } from 'preact/hooks';
+import type { VisitPlanOptions, VisitPlanResult } from '../../year/year-contract';
+import { Problems } from '../problems';
+import { callServer } from '../server';
+import { defineSidebarView } from '../view';
+
+type Load =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; value: VisitPlanResult }
+  | { status: 'failed'; message: string };
+
+function VisitPlannerPanel() {
+  const [options, setOptions] = useState<VisitPlanOptions>({
+    start: '',
+    meetings: 18,
+    cadenceDays: 14,
+    rounds: 8,
+  });
+  const [load, setLoad] = useState<Load>({ status: 'idle' });
+
+  const run = (write: boolean) => {
+    setLoad({ status: 'loading' });
+    callServer('planVisitsFromSidebar', undefined, [options, write]).then(
+      (value) => setLoad({ status: 'ready', value }),
+      (error: Error) => setLoad({ status: 'failed', message: error.message }),
+    );
+  };
+  const number = (field: 'meetings' | 'cadenceDays' | 'rounds', label: string) => (
+    <div>
+      <label for={`plan-${field}`}>{label}</label>
+      <input
+        id={`plan-${field}`}
+        type="number"
+        min={0}
+        value={options[field]}
+        onInput={(e) => setOptions({ ...options, [field]: Number(e.currentTarget.value) })}
+      />
+    </div>
+  );
+  const plan = load.status === 'ready' ? load.value.plan : null;
+
+  return (
+    <section aria-labelledby="visits-heading">
+      <h2 id="visits-heading">Visits for the year</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(false);
+        }}
+      >
+        <label for="plan-start">First meeting</label>
+        <input
+          id="plan-start"
+          type="date"
+          value={options.start}
+          onInput={(e) => setOptions({ ...options, start: e.currentTarget.value })}
+        />
+        {number('meetings', 'Meetings')}
+        {number('cadenceDays', 'Days between meetings')}
+        {number('rounds', 'Rounds of buddy visits')}
+        <div class="buttons">
+          <button type="submit" disabled={load.status === 'loading' || !options.start}>
+            {load.status === 'loading' ? 'Planning…' : 'Plan visits'}
+          </button>
+          {plan && !(load.status === 'ready' && load.value.written) && (
+            <button type="button" class="primary" onClick={() => run(true)}>
+              Write to Meetings and Pairs
+            </button>
+          )}
+        </div>
+      </form>
+      {load.status === 'failed' && (
+        <p role="alert" class="error">
+          {load.message}
+        </p>
+      )}
+      {load.status === 'ready' && (
+        <div role="status">
+          <p class="report">{load.value.report}</p>
+          {plan && (
+            <>
+              <h3>Who is left out</h3>
+              {plan.coverage.some((c) => c.leftOut.length) ? (
+                <ul class="warnings">
+                  {plan.coverage
+                    .filter((c) => c.leftOut.length)
+                    .map((c) => (
+                      <li key={c.school}>
+                        {c.school}: {c.leftOut.join(', ')}
+                      </li>
+                    ))}
+                </ul>
+              ) : (
+                <p>Every school hosts, visits and is visited.</p>
+              )}
+              <table class="coverage">
+                <caption>Coverage</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">School</th>
+                    <th scope="col">Hosts</th>
+                    <th scope="col">Visits</th>
+                    <th scope="col">Visited by</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.coverage.map((c) => (
+                    <tr key={c.school}>
+                      <th scope="row">{c.school}</th>
+                      <td>{c.hosted.join(', ') || '—'}</td>
+                      <td>{c.visited.length}</td>
+                      <td>{c.visitedBy.length}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h3>Meetings</h3>
+              <ul>
+                {plan.meetings.map((m) => (
+                  <li key={m.date}>
+                    <strong>{m.date}</strong> at {m.host || 'no host available'}{' '}
+                    <span class="muted">— {m.reason}</span>
+                  </li>
+                ))}
+              </ul>
+              <h3>Buddy visits</h3>
+              {plan.rounds.map((r) => (
+                <div key={r.round}>
+                  <h4>Round {r.round}</h4>
+                  <ul>
+                    {r.groups.map((g) => (
+                      <li key={g.schools.join()}>
+                        {g.schools.join(' ↔ ')} <span class="muted">— {g.reason}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+              {plan.notes.length > 0 && (
+                <ul class="muted">
+                  {plan.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+          <Problems problems={load.value.problems} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+export const visitPlannerView = defineSidebarView({
+  id: 'visit-planner',
+  applies: (state) => state.kind === 'spreadsheet' && state.tracker.action !== 'set-up',
+  View: VisitPlannerPanel,
+});
