@@ -99,11 +99,23 @@ describe('the sidebar in a Doc', () => {
   it("shows the document's name and what Rounds does with documents", async () => {
     const page = await openSidebar({
       getSidebarState: () => ({ ok: { kind: 'document', documentName: 'Visit 3 notes' } }),
+      getObservationForm: () => ({
+        ok: {
+          documentName: 'Visit 3 notes',
+          hasForm: false,
+          header: {},
+          lookFors: [],
+          lines: [],
+          problems: [],
+        },
+      }),
     });
     await vi.waitFor(() => expect(page.text()).toContain('Visit 3 notes'));
     expect(page.window.document.querySelector('h1')?.textContent).toBe('This document');
     expect(page.text()).toContain('Set up network tracker');
-    expect(page.window.document.querySelectorAll('button')).toHaveLength(0);
+    // A Doc without a form offers one button: the observation form (test/e2e/addon-sidebar-observation.test.ts).
+    await vi.waitFor(() => expect(page.button('Insert observation form')).not.toBeNull());
+    expect(page.window.document.querySelectorAll('button')).toHaveLength(1);
   });
 });
 

@@ -42,7 +42,7 @@ export function CalibrationTable({ calibration }: { calibration: Calibration }) 
           ))}
         </tbody>
       </table>
-      <h3>Discrepancies to discuss</h3>
+      <h4>Discrepancies to discuss</h4>
       {calibration.discrepancies.length ? (
         <ul class="discrepancies">
           {calibration.discrepancies.map((d) => (

@@ -108,15 +108,22 @@ export function usePendingTags<T>(
     [flush],
   );
 
+  // Try again when the browser says it is back online; and, only while something waits, every 20 seconds.
+  const waiting = queue.length > 0;
   useEffect(() => {
-    if (latest.current.length) void flush();
     const retry = () => void flush();
     window.addEventListener('online', retry);
-    const timer = window.setInterval(() => latest.current.length && retry(), RETRY_MS);
+    if (!waiting) return () => window.removeEventListener('online', retry);
+    const timer = window.setInterval(retry, RETRY_MS);
     return () => {
       window.removeEventListener('online', retry);
       window.clearInterval(timer);
     };
+  }, [flush, waiting]);
+
+  // Tags kept from before the sidebar was reloaded are tried once it opens.
+  useEffect(() => {
+    if (latest.current.length) void flush();
   }, [flush]);
 
   return { queue, offline, add, retry: flush };

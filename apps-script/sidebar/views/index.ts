@@ -23,6 +23,6 @@ export const SIDEBAR_VIEWS: readonly SidebarView[] = [
   resourcesView,
   visitDebriefView,
   ipopView,
-  observationFormView,
   documentView,
+  observationFormView,
 ];

@@ -49,7 +49,7 @@ function InsertForm({ onInserted }: { onInserted: (form: ObservationFormState) =
         insert();
       }}
     >
-      <h2 id="insert-heading">Insert observation form</h2>
+      <h3 id="insert-heading">Insert observation form</h3>
       <p class="muted">Notes are labelled by visit and your initials: no teacher names, no room numbers.</p>
       {(Object.keys(HEADER_LABELS) as (keyof FormHeader)[]).map((k) => (
         <div key={k}>
@@ -141,7 +141,7 @@ function ObservationPanel() {
 
   return (
     <section aria-labelledby="observation-heading">
-      <h1 id="observation-heading">Observation notes</h1>
+      <h2 id="observation-heading">Observation notes</h2>
       {(unreachable || pending.offline) && (
         <div role="alert" class="error">
           <p>
@@ -180,7 +180,7 @@ function ObservationPanel() {
               {MAX_FOCUSED_LOOK_FORS} or fewer.
             </p>
           )}
-          <h2>Tag the selected words</h2>
+          <h3>Tag the selected words</h3>
           <p class="muted">
             Select words in the Doc, then choose their look-for. Or write #code in the line.
           </p>
@@ -201,7 +201,7 @@ function ObservationPanel() {
               ))}
             </ul>
           )}
-          <h2>Not tagged yet ({untagged.length})</h2>
+          <h3>Not tagged yet ({untagged.length})</h3>
           {untagged.length ? (
             <ul class="untagged">
               {untagged.map((l) => (
@@ -211,7 +211,7 @@ function ObservationPanel() {
           ) : (
             <p class="muted">Every evidence line is tagged with a look-for.</p>
           )}
-          <h2>Evidence lines ({evidence.length})</h2>
+          <h3>Evidence lines ({evidence.length})</h3>
           <ul class="evidence-lines">
             {evidence.map((l) => (
               <EvidenceLine key={`${l.index}:${l.text}`} line={l} allow={allow} />

@@ -19,7 +19,7 @@ function CollectedDebrief({ result }: { result: CollectResult }) {
       </p>
       {result.problems.length > 0 && (
         <>
-          <h3>To look at</h3>
+          <h4>To look at</h4>
           <ul class="problems">
             {result.problems.map((p) => (
               <li key={p}>{p}</li>
@@ -50,7 +50,7 @@ function CollectedDebrief({ result }: { result: CollectResult }) {
           ))}
         </tbody>
       </table>
-      <h3>Next level of work</h3>
+      <h4>Next level of work</h4>
       {result.nextLevel.length ? (
         <ul>
           {result.nextLevel.map((n) => (
@@ -60,7 +60,7 @@ function CollectedDebrief({ result }: { result: CollectResult }) {
       ) : (
         <p class="muted">No observer wrote a next-level item.</p>
       )}
-      <h3>Calibration</h3>
+      <h4>Calibration</h4>
       <CalibrationTable calibration={result.calibration} />
     </>
   );
