@@ -83,7 +83,9 @@ export function readNetworkYear(value: unknown): ReadNetworkYear {
   const parsed = v.safeParse(NetworkYearSchema, value);
   if (!parsed.success) {
     const schools = (value as { schools?: unknown }).schools;
-    return { ok: false, problems: parsed.issues.slice(0, 20).map((issue) => describe(issue, schools)) };
+    // One line per problem: a school that is not an object is named once, not once per missing field.
+    const problems = [...new Set(parsed.issues.map((issue) => describe(issue, schools)))];
+    return { ok: false, problems: problems.slice(0, 20) };
   }
   const year = parsed.output;
   const problems: string[] = [];
@@ -110,7 +112,8 @@ function describe(issue: v.BaseIssue<unknown>, schools: unknown): string {
     const school = Array.isArray(schools) ? (schools[index] as { name?: unknown } | undefined) : undefined;
     const name = typeof school?.name === 'string' && school.name.trim() ? ` (${school.name.trim()})` : '';
     where.push(`school ${index + 1}${name}`);
-    if (path.length === 2 && issue.kind === 'schema' && issue.expected === 'Object')
+    const raw: unknown = Array.isArray(schools) ? schools[index] : undefined;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       return `${where[0]}: should be an object like {"id": "...", "name": "..."}`;
   }
   const missing = issue.kind === 'schema' && issue.received === 'undefined' && path.length;

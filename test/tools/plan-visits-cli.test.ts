@@ -9,7 +9,7 @@ import { generatedNetwork } from '../../tools/bench/generated-network';
 import type { VisitPlan } from '../../shared/year/visit-plan';
 import { capturedIO } from './captured-io';
 
-function fileWith(content: string): string {
+function fileWith(content: string | Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'plan-visits-'));
   const path = join(dir, 'network.json');
   writeFileSync(path, content);
@@ -82,5 +82,37 @@ describe('rounds plan-visits', () => {
     expect(notJson.err).toMatch(/is not valid JSON/);
     const missing = capturedIO();
     expect(await main(['plan-visits', '/nonexistent/network.json'], missing)).toBe(2);
+  });
+
+  it('refuses hostile files with a reason: too many schools, nested junk, control characters, not UTF-8', async () => {
+    const cases: Array<[string | Buffer, RegExp]> = [
+      [
+        JSON.stringify({
+          start: '2026-09-08',
+          meetings: 1,
+          schools: Array.from({ length: 3001 }, (_, i) => ({ id: i, name: `S${i}` })),
+        }),
+        /"schools" has more than 3000 schools/,
+      ],
+      [
+        `{"start":"2026-09-08","meetings":1,"schools":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        /school 1: should be an object/,
+      ],
+      [
+        JSON.stringify({ start: '2026-09-08', meetings: 1, schools: [{ id: 'a', name: 'x'.repeat(501) }] }),
+        /"name" is longer than 500 characters/,
+      ],
+      [
+        JSON.stringify({ start: '2026-09-08', meetings: 1, rounds: 53, schools: [{ id: 'a', name: 'A' }] }),
+        /"rounds" must be at most 52/,
+      ],
+      [Buffer.from([0x7b, 0xff, 0x7d]), /is not valid UTF-8 text/],
+    ];
+    for (const [content, message] of cases) {
+      const io = capturedIO();
+      expect(await main(['plan-visits', fileWith(content)], io)).toBe(1);
+      expect(io.err).toMatch(message);
+      expect(io.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    }
   });
 });

@@ -17,8 +17,9 @@ runs above and below the median over those points. Signals, with 0-based inclusi
   shift  six or more points in a row on one side of the median (points on it neither break nor add)
   trend  five or more points in a row all going up or all going down (a repeated value counts once)
   runs   too few or too many runs for the number of useful points (Perla, Provost & Murray 2011)
-"astronomical" lists points far outside the chart's usual variation, for a person to judge. With fewer than
-ten useful points the runs rule is not used and "note" says "too few points". Nothing leaves this machine.
+"astronomical" lists points for a person to judge: outside the median ± 3.14 × the median moving range (the
+limits of an XmR chart from medians), with at least five points. With fewer than ten useful points the runs
+rule is not used and "note" says "too few points". Nothing leaves this machine.
 
 A line that cannot be read is reported on stderr with its line number and the others are still charted.
 Exit status: 0 all lines charted, 1 some could not be read, 2 the command could not run.
