@@ -129,6 +129,21 @@ export const EVALUATIVE_WORDS: WordList = [
   'unacceptable',
   'acceptable',
   'lacking',
+  'conducive',
+  'friendly',
+  'unfriendly',
+  'mess',
+  'favors',
+  'favored',
+  'favoritism',
+  'hard-working',
+  'hardworking',
+  'working hard',
+  'worked hard',
+  'work hard',
+  'hard',
+  'easy',
+  'difficult',
   'positive',
   'negative',
   'organized',
@@ -310,6 +325,14 @@ export const INFERENCE_WORDS: WordList = [
   'struggled',
   'struggling',
   'struggle',
+  'respect',
+  'respects',
+  'respected',
+  'care about',
+  'cares about',
+  'cared about',
+  'a lot',
+  'lots of',
   'on task',
   'on-task',
   'off task',
@@ -530,6 +553,35 @@ export const DESCRIBES_WHEN_FOLLOWED_BY: Readonly<Record<string, WordList>> = {
   positive: MATH_AFTER_SIGN,
   negative: MATH_AFTER_SIGN,
 };
+
+/**
+ * Words that judge only as the complement of 'be' ("the lesson was well structured", "students were not
+ * prepared") and describe as verbs ("T prepared the cards", "T structured the groups").
+ */
+export const JUDGING_AFTER_BE: WordList = [
+  'prepared',
+  'unprepared',
+  'organized',
+  'structured',
+  'unstructured',
+  'differentiated',
+  'scaffolded',
+  'planned',
+  'paced',
+];
+export const FORMS_OF_BE: WordList = [
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'being',
+  "isn't",
+  "wasn't",
+  "weren't",
+  "aren't",
+];
 
 /**
  * Verbs of appearance: followed by an adjective they read a state into a face ("looked vacant",

@@ -6,6 +6,8 @@
 import {
   APPEARANCE_VERBS,
   DESCRIBES_WHEN_FOLLOWED_BY,
+  FORMS_OF_BE,
+  JUDGING_AFTER_BE,
   LOOKING_AT,
   POSTED_TEXT,
   EVALUATIVE_WORDS,
@@ -98,6 +100,8 @@ const TELLING = new Set(TELLING_VERBS);
 const RESPONDING = new Set(RESPONSE_VERBS);
 const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
 const APPEARANCE = new Set(APPEARANCE_VERBS);
+const AFTER_BE = new Set(JUDGING_AFTER_BE);
+const BE = new Set(FORMS_OF_BE);
 const WHERE_LOOKED = new Set(LOOKING_AT);
 /** Words that start a new claim (a cause, a purpose) rather than qualify the judgment before them. */
 const LINKS = new Set(['because', 'since', 'due', 'in']);
@@ -323,6 +327,15 @@ export function lintEvidence(text: string): EvidenceLint {
       const lastPart = tokens[i]!.norm.slice(tokens[i]!.norm.lastIndexOf('-') + 1);
       const single = JUDGING.get(lastPart)?.find((p) => p.words.length === 1);
       if (single) phrase = { words: [tokens[i]!.norm], kind: single.kind };
+    }
+    // "The lesson was not differentiated": judged as the complement of 'be', perhaps after 'not' or 'well'.
+    if (!phrase && AFTER_BE.has(tokens[i]!.norm)) {
+      const before = [tokens[i - 1]?.norm, tokens[i - 2]?.norm];
+      const be =
+        BE.has(before[0] ?? '') ||
+        (['not', 'well', 'poorly'].includes(before[0] ?? '') && BE.has(before[1] ?? ''));
+      if (be && !breakBetween(tokens, Math.max(0, i - 2), i))
+        phrase = { words: [tokens[i]!.norm], kind: 'evaluative' };
     }
     if (!phrase || !counts(tokens, i)) continue;
     flag(i, i + phrase.words.length - 1, phrase.kind);

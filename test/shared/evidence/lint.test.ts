@@ -88,6 +88,16 @@ describe('lintEvidence', () => {
     expect(words('There was a positive climate; students were on task.')).toEqual(['positive', 'on task']);
   });
 
+  it('reads "prepared", "structured" and the like as judgments after "be" and as actions otherwise', () => {
+    expect(words('The lesson was not differentiated and the teacher was prepared.')).toEqual([
+      'differentiated',
+      'prepared',
+    ]);
+    expect(lintEvidence('T prepared index cards and structured the groups by reading level.').kind).toBe(
+      'descriptive',
+    );
+  });
+
   it('does not take apostrophes for quotation marks', () => {
     expect(words("The students' answers were excellent and the teacher's questions weren't clear.")).toEqual([
       'excellent',
