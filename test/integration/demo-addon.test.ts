@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddon, openAddon, type Addon } from '../../tools/demo/addon';
+import { readDashboard, renderDashboardPage } from '../../tools/demo/dashboard-page';
 import { DRIVE_USERS, startDemo, type DemoStore } from '../../tools/demo/seed';
+import { DEMO_TODAY, filingRows } from '../../tools/demo/tracker-term';
+import { connect } from '../../tools/google/connect';
+import { staticTokens } from '../../tools/google/node-transport';
 
 let dir = '';
 let demo: DemoStore;
@@ -38,7 +42,7 @@ beforeAll(async () => {
     token: DRIVE_USERS.ild.token,
     spreadsheetId: demo.drive.spreadsheetId,
     codeDir: await buildAddon(join(dir, 'apps-script')),
-    today: '2025-12-02',
+    today: DEMO_TODAY,
   });
 }, 60_000);
 
@@ -78,6 +82,56 @@ describe('the add-on in the demo', () => {
     expect(run.changed.valueRanges).toBe(0);
     const sheet = await sandboxSheet('sheets(properties.title,charts.spec.title)');
     expect(sheet.sheets.find((s) => s.properties.title === 'Dashboard')?.charts).toHaveLength(3);
+  });
+
+  it('the demo’s Dashboard page draws what the sandbox spreadsheet holds: three charts, support by month, the amber rows', async () => {
+    const google = connect({
+      origin: demo.sandbox.url,
+      tokens: staticTokens(DRIVE_USERS.ild.token),
+      sheetsLimit: null,
+    });
+    try {
+      const view = await readDashboard(google.sheets, demo.drive.spreadsheetId, DEMO_TODAY);
+      expect(view.refreshed).toBe(DEMO_TODAY);
+      expect(view.charts.map((c) => [c.title, c.type, c.categories.length])).toEqual([
+        ['Schools per step', 'COLUMN', 9],
+        ['Filings per week', 'LINE', 26],
+        ['Principals supported per month', 'COLUMN', 12],
+      ]);
+      // The term's 53 filings all fall in the 26 weeks shown.
+      expect(view.charts[1]!.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(filingRows().length);
+      expect(view.charts[2]!.stacked).toBe(true);
+      const eastfield = view.support.rows.find((r) => r.label === 'Tom Okafor (Eastfield K-8)');
+      expect(eastfield?.counts).toEqual([2, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
+      expect(view.staleDays).toBe(21);
+      expect(view.schools.filter((s) => s.stale).map((s) => s.school)).toEqual(['Eastfield K-8']);
+      const html = renderDashboardPage(view);
+      expect(html.match(/<svg /g)).toHaveLength(3);
+      expect(html).toContain('<tr class="stale"><td>Eastfield K-8');
+    } finally {
+      google.close();
+    }
+  });
+
+  it('the IPOP check’s advice lands as a note on the sandbox’s Schools cell', async () => {
+    const google = connect({
+      origin: demo.sandbox.url,
+      tokens: staticTokens(DRIVE_USERS.ild.token),
+      sheetsLimit: null,
+    });
+    try {
+      const doc = await google.sheets.get(demo.drive.spreadsheetId, {
+        ranges: ["'Schools'!A1:U3"],
+        includeGridData: true,
+      });
+      const rows = doc.sheets?.[0]?.data?.[0]?.rowData ?? [];
+      const at = (rows[0]?.values ?? []).findIndex((c) => c.userEnteredValue?.stringValue === 'IPOP check');
+      // Row 3 is Harborview's "Student discourse".
+      expect(rows[2]?.values?.[at]?.userEnteredValue?.stringValue).toBe('0/7 — a topic, not yet a question');
+      expect(rows[2]?.values?.[at]?.note).toMatch(/This names a topic/);
+    } finally {
+      google.close();
+    }
   });
 
   it('a function that throws rejects with its message, and Apps Script’s missing-function error is kept', async () => {
