@@ -30,6 +30,7 @@ export {
   getImprovementLook,
   getMeetingsLook,
   getResourceLook,
+  harvestSpotlightFromSidebar,
   planVisitsFromSidebar,
   saveAgendaMinutesFromSidebar,
   saveConsultancyNotesFromSidebar,

@@ -7,6 +7,7 @@ import type { ImprovementLook } from './improvement';
 import type { AgendaCreated, MeetingsLook } from './meetings';
 import type { VisitPlanOptions, VisitPlanResult } from './visit-planner';
 import type { ResourceLook } from './resources';
+import type { SpotlightResult } from './spotlight';
 import type { RunChartsResult } from './run-charts';
 
 export type {
@@ -19,6 +20,7 @@ export type {
   MeetingsLook,
   ResourceLook,
   RunChartsResult,
+  SpotlightResult,
   VisitPlanOptions,
   VisitPlanResult,
 };
@@ -38,4 +40,5 @@ export interface YearServer {
     roles: ConsultancyRoles,
   ): ConsultancyNotesSaved;
   planVisitsFromSidebar(options: VisitPlanOptions, write: boolean): VisitPlanResult;
+  harvestSpotlightFromSidebar(): SpotlightResult;
 }

@@ -15,6 +15,7 @@ import {
 import { askForResource, lookAtResources, type ResourceLook } from './resources';
 import { drawRunCharts, type RunChartsResult } from './run-charts';
 import { planVisitsInSheet, type VisitPlanOptions, type VisitPlanResult } from './visit-planner';
+import { harvestTheSpotlight, type SpotlightResult } from './spotlight';
 import { openYear } from './year-deps';
 
 const short = (value: unknown, max = 500) => (typeof value === 'string' ? value.slice(0, max) : '');
@@ -87,4 +88,8 @@ export function planVisitsFromSidebar(options: VisitPlanOptions, write: boolean)
     },
     write === true,
   );
+}
+
+export function harvestSpotlightFromSidebar(): SpotlightResult {
+  return harvestTheSpotlight(openYear());
 }

@@ -82,6 +82,7 @@ export function yearTabs(rowId: ColumnSpec): TabSpec[] {
         col('study', 'Study'),
         col('act', 'Act'),
         col('startedOn', 'Started'),
+        col('decidedOn', 'Decided'),
       ],
     },
     {
@@ -96,6 +97,7 @@ export function yearTabs(rowId: ColumnSpec): TabSpec[] {
         col('date', 'Date'),
         col('value', 'Value'),
         col('note', 'Note'),
+        col('better', 'Better when'),
       ],
     },
     {

@@ -25,6 +25,8 @@ export interface TestOfChange {
   /** The Act cell as typed, for the notes a team writes after the decision ("adapt: try it in grade 3"). */
   actNote: string;
   startedOn: string | null;
+  /** When the team decided to adopt, adapt or abandon. */
+  decidedOn: string | null;
   stage: ChangeStage;
 }
 
@@ -67,6 +69,7 @@ export function readChanges(snapshots: readonly TabSnapshot[]) {
       act,
       actNote,
       startedOn: t.day(row, 'startedOn', 'the test still counts, without a start date.'),
+      decidedOn: t.day(row, 'decidedOn', 'the decision still counts, without its date.'),
     };
     const stage: ChangeStage =
       !test.plan || !test.prediction

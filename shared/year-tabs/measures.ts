@@ -17,6 +17,8 @@ export interface MeasureSeries {
   school: string;
   /** "Measure — School", or the measure alone: what the chart is titled. */
   title: string;
+  /** Which way is better, from the tab's “Better when” (higher / lower); unknown when nobody said. */
+  better?: 'up' | 'down';
   points: MeasurePoint[];
 }
 
@@ -48,6 +50,9 @@ export function readMeasures(snapshots: readonly TabSnapshot[]) {
     let s = series.get(key);
     if (!s) series.set(key, (s = { measure, school, title: seriesTitle(measure, school), points: [] }));
     s.points.push({ date, value, row: row.row });
+    const better = normalizeHeader(t.text(row, 'better'));
+    if (!s.better && /^(higher|up|more|increase)/.test(better)) s.better = 'up';
+    if (!s.better && /^(lower|down|less|fewer|decrease)/.test(better)) s.better = 'down';
   }
   // Sorted by date; values typed out of order are charted in time order.
   for (const s of series.values()) s.points.sort((a, b) => a.date.localeCompare(b.date) || a.row - b.row);

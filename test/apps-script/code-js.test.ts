@@ -111,6 +111,7 @@ describe('the built Code.js', () => {
       createAgendaFromSidebar: true,
       saveConsultancyNotesFromSidebar: true,
       planVisitsFromSidebar: true,
+      harvestSpotlightFromSidebar: true,
       getObservationForm: true,
       insertObservationFormFromSidebar: true,
       tagSelectionFromSidebar: true,

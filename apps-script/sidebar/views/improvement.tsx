@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ChangeStage, TestOfChange } from '../../../shared/year-tabs/changes';
 import { DRIVER_KIND_LABELS, type DriverNode } from '../../../shared/year-tabs/drivers';
 import { findings, type RunChartSummary } from '../../../shared/year-tabs/run-chart-sheet';
-import type { ImprovementLook, RunChartsResult } from '../../year/year-contract';
+import type { ImprovementLook, RunChartsResult, SpotlightResult } from '../../year/year-contract';
 import { Problems } from '../problems';
 import { callServer } from '../server';
 import { defineSidebarView } from '../view';
@@ -87,6 +87,14 @@ function Sparkline({ chart }: { chart: RunChartSummary }) {
 function ImprovementPanel() {
   const [look, setLook] = useState<Load<ImprovementLook>>({ status: 'idle' });
   const [charts, setCharts] = useState<Load<RunChartsResult>>({ status: 'idle' });
+  const [spotlight, setSpotlight] = useState<Load<SpotlightResult>>({ status: 'idle' });
+  const harvest = () => {
+    setSpotlight({ status: 'loading' });
+    callServer('harvestSpotlightFromSidebar').then(
+      (value) => setSpotlight({ status: 'ready', value }),
+      (error: Error) => setSpotlight({ status: 'failed', message: error.message }),
+    );
+  };
 
   const load = () => {
     setLook({ status: 'loading' });
@@ -123,7 +131,35 @@ function ImprovementPanel() {
         >
           {charts.status === 'loading' ? 'Drawing…' : 'Draw run charts'}
         </button>
+        <button
+          type="button"
+          onClick={harvest}
+          disabled={spotlight.status === 'loading'}
+          aria-busy={spotlight.status === 'loading'}
+        >
+          {spotlight.status === 'loading' ? 'Harvesting…' : 'Harvest the spotlight'}
+        </button>
       </div>
+      {spotlight.status === 'failed' && (
+        <p role="alert" class="error">
+          {spotlight.message}
+        </p>
+      )}
+      {spotlight.status === 'ready' && (
+        <div role="status">
+          <p class="report">{spotlight.value.report}</p>
+          {spotlight.value.added.length > 0 && (
+            <ul>
+              {spotlight.value.added.map((item) => (
+                <li key={item.key}>
+                  {item.date}: {item.headline}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Problems problems={spotlight.value.problems} />
+        </div>
+      )}
       {look.status === 'failed' && (
         <p role="alert" class="error">
           {look.message}

@@ -52,7 +52,7 @@ describe('the Measures tab', () => {
     ]);
     expect(series).toEqual([]);
     expect(problems[0]).toBe(
-      'Measures!F1: the “Value” column is missing from Measures, so Rounds read the tab without it. Extensions → Rounds → Upgrade tracker puts it back (at the end).',
+      'Measures!G1: the “Value” column is missing from Measures, so Rounds read the tab without it. Extensions → Rounds → Upgrade tracker puts it back (at the end).',
     );
   });
 
