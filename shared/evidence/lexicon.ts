@@ -144,6 +144,23 @@ export const EVALUATIVE_WORDS: WordList = [
   'hard',
   'easy',
   'difficult',
+  'fair',
+  'unfair',
+  'unnecessary',
+  'unnecessarily',
+  'strategic',
+  'strategically',
+  'intentional',
+  'authentic',
+  'sarcastic',
+  'sarcasm',
+  'harsh',
+  'harshly',
+  'stern',
+  'sternly',
+  'gentle',
+  'gently',
+  'kindly',
   'positive',
   'negative',
   'organized',
@@ -333,6 +350,13 @@ export const INFERENCE_WORDS: WordList = [
   'cared about',
   'a lot',
   'lots of',
+  'genuine',
+  'genuinely',
+  'obvious',
+  'ownership',
+  'mindset',
+  'joy',
+  'joyful',
   'on task',
   'on-task',
   'off task',
@@ -552,7 +576,13 @@ export const DESCRIBES_WHEN_FOLLOWED_BY: Readonly<Record<string, WordList>> = {
   organized: ['into', 'in', 'by', 'around', 'as', 'the', 'their', 'materials'],
   positive: MATH_AFTER_SIGN,
   negative: MATH_AFTER_SIGN,
+  // "The mini-lesson focused on fractions" is its topic; "students were focused on …" reads their minds.
+  focused: ['on'],
 };
+
+/** Of the words above, those that read a mind again after 'be' or a verb like it: "stayed focused on". */
+export const STATE_AFTER_BE: WordList = ['focused'];
+export const BE_LIKE: WordList = ['stayed', 'remained', 'seemed', 'appeared', 'looked', 'felt'];
 
 /**
  * Words that judge only as the complement of 'be' ("the lesson was well structured", "students were not

@@ -5,6 +5,7 @@
 // give the same answer.
 import {
   APPEARANCE_VERBS,
+  BE_LIKE,
   DESCRIBES_WHEN_FOLLOWED_BY,
   FORMS_OF_BE,
   JUDGING_AFTER_BE,
@@ -17,6 +18,7 @@ import {
   RESPONSE_VERBS,
   SPEAKER_LABEL,
   SPEECH_VERBS,
+  STATE_AFTER_BE,
   TELLING_VERBS,
   type WordList,
 } from './lexicon';
@@ -102,6 +104,8 @@ const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
 const APPEARANCE = new Set(APPEARANCE_VERBS);
 const AFTER_BE = new Set(JUDGING_AFTER_BE);
 const BE = new Set(FORMS_OF_BE);
+const STATES = new Set(STATE_AFTER_BE);
+const LIKE_BE = new Set([...FORMS_OF_BE, ...BE_LIKE]);
 const WHERE_LOOKED = new Set(LOOKING_AT);
 /** Words that start a new claim (a cause, a purpose) rather than qualify the judgment before them. */
 const LINKS = new Set(['because', 'since', 'due', 'in']);
@@ -357,6 +361,7 @@ function counts(tokens: Token[], i: number): boolean {
   const describing = Object.hasOwn(DESCRIBES_WHEN_FOLLOWED_BY, word)
     ? DESCRIBES_WHEN_FOLLOWED_BY[word]
     : undefined;
-  if (describing && next) return !(describing.includes(next) && !breakBetween(tokens, i, i + 1));
+  if (describing && next && describing.includes(next) && !breakBetween(tokens, i, i + 1))
+    return STATES.has(word) && LIKE_BE.has(prev ?? '');
   return true;
 }

@@ -86,6 +86,8 @@ describe('lintEvidence', () => {
     expect(lintEvidence('Students organized into groups of three.').kind).toBe('descriptive');
     expect(lintEvidence('Students added positive and negative integers.').kind).toBe('descriptive');
     expect(words('There was a positive climate; students were on task.')).toEqual(['positive', 'on task']);
+    expect(lintEvidence('The mini-lesson focused on equivalent fractions.').kind).toBe('descriptive');
+    expect(words('Students stayed focused on their work.')).toEqual(['focused']);
   });
 
   it('reads "prepared", "structured" and the like as judgments after "be" and as actions otherwise', () => {
