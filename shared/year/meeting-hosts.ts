@@ -52,19 +52,29 @@ function planTurn(
       meetingOf.set(next, m);
     } else skipped[m] = schools[next]!.name;
   });
-  // Then each open date looks for a waiting school, moving another waiting school to a different date
-  // when that frees one up (Kuhn's augmenting paths).
+  // Then each open date looks for a waiting school: one still without a date if it can, else the school on
+  // the nearest date moves here when its own date can be filled (an augmenting path, so a swap is found
+  // whenever one exists, and the nearest swap is tried first so the rest of the turn keeps its order).
+  const assign = (s: number, m: number) => {
+    hostOf[m] = s;
+    meetingOf.set(s, m);
+  };
   const augment = (m: number, seen: Set<number>): boolean => {
-    for (const s of waiting) {
-      if (seen.has(s) || !free(s, m)) continue;
-      seen.add(s);
-      const taken = meetingOf.get(s);
-      if (taken === undefined || augment(taken, seen)) {
-        hostOf[m] = s;
-        meetingOf.set(s, m);
+    for (const s of waiting)
+      if (!meetingOf.has(s) && free(s, m)) {
+        assign(s, m);
         return true;
       }
-    }
+    for (let d = 1; d < dates.length; d++)
+      for (const other of [m + d, m - d]) {
+        const s = other >= 0 && other < dates.length ? hostOf[other]! : -1;
+        if (s === -1 || seen.has(s) || !free(s, m)) continue;
+        seen.add(s);
+        if (augment(other, seen)) {
+          assign(s, m);
+          return true;
+        }
+      }
     return false;
   };
   dates.forEach((_, m) => {

@@ -121,6 +121,22 @@ describe('meeting hosts', () => {
     expect(year.meetings[0]!.reason).toMatch(/a School, next in turn, is unavailable on 2026-09-01/);
   });
 
+  it('swaps with the next school only, so the rest of the turn keeps the network’s order', () => {
+    const year = plan({
+      start: '2026-09-01',
+      meetings: 6,
+      schools: [
+        school('a'),
+        school('b'),
+        school('c'),
+        school('d', { unavailable: ['2026-10-13'] }),
+        school('e'),
+        school('f'),
+      ],
+    });
+    expect(year.meetings.map((m) => m.host)).toEqual(['a', 'b', 'c', 'e', 'd', 'f']);
+  });
+
   it('finds the only arrangement when unavailable dates chain (a swap several schools deep)', () => {
     const year = plan({
       start: '2026-09-01',
