@@ -118,6 +118,7 @@ describe('the built Code.js', () => {
       getVisitsLook: true,
       collectVisitFromSidebar: true,
       getCalibration: true,
+      getPickerConfig: true,
     };
     const { context } = load({});
     const targets = [
