@@ -172,6 +172,7 @@ interface ListRow {
   subject: string;
   snippet?: string;
   from: string;
+  fromName?: string;
   date?: string;
 }
 
@@ -188,8 +189,9 @@ export async function listMandates(tabId: number): Promise<Reply> {
       notCentral++;
       continue;
     }
+    const from = row.fromName ? `${row.fromName} <${row.from}>` : row.from;
     const guess = triage(
-      { id: row.threadId, subject: row.subject, from: row.from, date: row.date, text: row.snippet ?? '' },
+      { id: row.threadId, subject: row.subject, from, date: row.date, text: row.snippet ?? '' },
       rules,
     );
     rows.push({

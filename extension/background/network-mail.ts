@@ -4,6 +4,7 @@
 // read is named — tab, row, column — and skipped; nothing here is fatal to the panel.
 import type { Sheets } from '../../shared/google/sheets';
 import { a1 } from '../../shared/google/sheets';
+import { GoogleApiError } from '../../shared/google/errors';
 import { TIERS, type Tier, type UserRule } from '../../shared/mandates/types';
 import { normalizeHeader, rowToRecord, tabByKey, type CellValue } from '../../shared/schema/sheet';
 import type { ShownTranslation } from '../../shared/browser/mandate-panel';
@@ -140,15 +141,23 @@ export function centralOfficeOf(entries: readonly string[]): NetworkMail['centra
   };
 }
 
+/**
+ * One Sheets request when the four tabs are there (set-up adds them); when one is missing (an older sheet,
+ * a renamed tab), Sheets refuses the whole read, so the tabs are listed and only those found are read.
+ */
 export async function loadNetworkMail(sheets: Sheets, spreadsheetId: string): Promise<NetworkMail> {
+  const wanted = MAIL_TABS.map((key) => tabByKey(key).name);
+  try {
+    const got = await sheets.batchGet(
+      spreadsheetId,
+      wanted.map((t) => a1(t)),
+    );
+    return readNetworkMail(wanted.map((_, i) => (got.valueRanges?.[i]?.values ?? []) as CellValue[][]));
+  } catch (error) {
+    if (!(error instanceof GoogleApiError) || error.status !== 400) throw error;
+  }
   const found = await sheets.get(spreadsheetId, { fields: 'sheets.properties(title)' });
   const titles = (found.sheets ?? []).map((s) => s.properties?.title ?? '');
-  const wanted = [
-    tabByKey('settings').name,
-    tabByKey('rules').name,
-    tabByKey('translations').name,
-    tabByKey('members').name,
-  ];
   const present = wanted.map((name) => titles.find((t) => normalizeHeader(t) === normalizeHeader(name)));
   const ranges = present.filter((t): t is string => t !== undefined);
   const got = ranges.length
@@ -157,11 +166,18 @@ export async function loadNetworkMail(sheets: Sheets, spreadsheetId: string): Pr
         ranges.map((t) => a1(t)),
       )
     : {};
-  const valuesOf = (i: number): CellValue[][] => {
-    const title = present[i];
-    if (title === undefined) return [];
-    return (got.valueRanges?.[ranges.indexOf(title)]?.values ?? []) as CellValue[][];
-  };
+  return readNetworkMail(
+    present.map((title) =>
+      title === undefined ? [] : ((got.valueRanges?.[ranges.indexOf(title)]?.values ?? []) as CellValue[][]),
+    ),
+  );
+}
+
+const MAIL_TABS = ['settings', 'rules', 'translations', 'members'] as const;
+
+/** The four tabs' values (Settings, Rules, Translations, Members) read into what the panel needs. */
+export function readNetworkMail(tabs: CellValue[][][]): NetworkMail {
+  const valuesOf = (i: number): CellValue[][] => tabs[i] ?? [];
   const problems: string[] = [];
   const settings = valuesOf(0);
   const [settingsHeader = [], ...settingRows] = settings;

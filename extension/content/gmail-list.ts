@@ -9,6 +9,8 @@ export interface ListedConversation {
   threadId: string;
   subject: string;
   from: string;
+  /** The sender's name as the list shows it (a department rule matches on it). */
+  fromName: string;
   /** Gmail's snippet (`.y2`): the opening words, all the list shows of the body. */
   snippet: string;
   /** The row's date as a local day (YYYY-MM-DD), when Gmail's title on it reads as one. */
@@ -37,6 +39,7 @@ export function listConversations(doc: Document, scope: 'selected' | 'all'): Lis
       threadId,
       subject: (row.querySelector('[data-legacy-thread-id]')?.textContent ?? '').trim().slice(0, 1000),
       from: (sender?.getAttribute('email') ?? '').slice(0, 320),
+      fromName: (sender?.getAttribute('name') ?? '').slice(0, 300),
       snippet: (row.querySelector('.y2')?.textContent ?? '')
         .replace(/^\s*-\s*/, '')
         .trim()

@@ -39,7 +39,7 @@ const BOILERS: MandateFixture = {
   fromEmail: `facilities@${DISTRICT}`,
   date: 'Mon, 01 Dec 2025 07:00:00 -0800',
   gmailDate: 'Mon, Dec 1, 2025, 7:00 AM',
-  body: 'Principals must confirm that inspectors can reach the boiler room by Wednesday, December 10, using the facilities request form.',
+  body: 'Principals must confirm that inspectors can reach the boiler room by Friday, December 5, using the facilities request form.',
 };
 const ROOF: MandateFixture = {
   hex: '18c1000000000c01',
@@ -49,7 +49,7 @@ const ROOF: MandateFixture = {
   fromEmail: `facilities@${DISTRICT}`,
   date: 'Tue, 02 Dec 2025 07:00:00 -0800',
   gmailDate: 'Tue, Dec 2, 2025, 7:00 AM',
-  body: 'Principals must confirm roof access for the contractor by Tuesday, December 9, using the facilities request form.',
+  body: 'Principals must confirm roof access for the contractor by Thursday, December 4, using the facilities request form.',
 };
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;
 const HOSTILE: MandateFixture = {
@@ -244,7 +244,12 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
 
   it('teacher mail is not a mandate; the list shows central-office rows as first guesses by tier', async () => {
     const teacher = await openMailbox(7);
-    await teacher.getByText(/Not central-office mail/).waitFor({ timeout: 30_000 });
+    await teacher
+      .getByText(/Not central-office mail/)
+      .waitFor({ timeout: 30_000 })
+      .catch(async () => {
+        throw new Error(`no verdict; the panel shows: ${await teacher.locator('body').innerText()}`);
+      });
     expect(await teacher.locator('[data-view="translate"]').innerText()).toBe('');
 
     const list = await openMailbox(4, 'gmail-list');
@@ -253,7 +258,8 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
       .getByText(/First guesses/)
       .waitFor({ timeout: 30_000 })
       .catch(async () => {
-        throw new Error(`no list; the panel shows: ${await list.locator('body').innerText()}`);
+        const stats = await (await fetch(`${h.sandbox.url}/__sandbox/stats`)).text();
+        throw new Error(`no list; the panel shows: ${await list.locator('body').innerText()} ${stats}`);
       });
     const rows = await view.locator('.mandate-list > li').allInnerTexts();
     expect(rows).toHaveLength(3);
