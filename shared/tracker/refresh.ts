@@ -2,6 +2,7 @@
 // Rounds keeps up to date (IPOP check, last filing, visit and contact, support flag, open actions), the
 // ids rows lack, the dropdowns and the stale-row rule, the dashboard, and every problem found, named by cell.
 import { checkIpop, checkNote, summarizeCheck } from '../ipop/check';
+import { CENTRAL_OFFICE_SETTING_ROWS } from '../mandates/network/central-office';
 import { tabByKey, type CellValue } from '../schema/sheet';
 import { PHASE_CHOICES, readActivity, schoolKey, STEP_CHOICES } from './activity';
 import { planDashboard, type DashboardPlan } from './dashboard';
@@ -104,8 +105,15 @@ export function planRefresh(tabs: readonly TabSnapshot[], today: string, newId: 
   ])
     problems.push(...tableProblems(t));
 
-  const { settings, problems: settingProblems, missing } = readSettings(settingsTable);
+  const { settings, problems: settingProblems, missing: missingNumbers } = readSettings(settingsTable);
   problems.push(...settingProblems);
+  // The central-office rows the extension reads (district domains, offices, senders) start empty: the
+  // extension then uses its defaults until the ILD fills them in.
+  const named = new Set(settingsTable.rows.map((r) => text(r.get('setting')).toLowerCase()));
+  const missing = [
+    ...missingNumbers,
+    ...CENTRAL_OFFICE_SETTING_ROWS.filter((r) => !named.has(r.setting.toLowerCase())).map((r) => r.setting),
+  ];
   const settingsRows =
     settingsTable.sheetName && missing.length
       ? { sheetName: settingsTable.sheetName, block: defaultSettingRows(settingsTable, missing) }
@@ -332,17 +340,31 @@ function cap(problems: string[]): string[] {
 
 function defaultSettingRows(table: Table, missing: string[]): CellBlock {
   const width = Math.max(table.headerRow.length, ...[...table.positions.values()].map((p) => p + 1));
-  const values = SETTING_ROWS.filter((s) => missing.includes(s.setting)).map((s) => {
-    const row: CellValue[] = Array.from({ length: width }, () => '');
-    const put = (k: string, v: CellValue) => {
-      const at = table.positions.get(k);
-      if (at !== undefined) row[at] = v;
-    };
-    put('id', `setting-${s.key}`);
-    put('setting', s.setting);
-    put('value', DEFAULT_SETTINGS[s.key]);
-    put('about', s.about);
-    return row;
-  });
+  const rows = [
+    ...SETTING_ROWS.map((s) => ({
+      id: `setting-${s.key}`,
+      setting: s.setting,
+      value: DEFAULT_SETTINGS[s.key],
+      about: s.about,
+    })),
+    ...CENTRAL_OFFICE_SETTING_ROWS.map((s) => ({
+      id: `setting-${s.setting.toLowerCase().replace(/[^a-z]+/g, '-')}`,
+      ...s,
+    })),
+  ];
+  const values = rows
+    .filter((s) => missing.includes(s.setting))
+    .map((s) => {
+      const row: CellValue[] = Array.from({ length: width }, () => '');
+      const put = (k: string, v: CellValue) => {
+        const at = table.positions.get(k);
+        if (at !== undefined) row[at] = v;
+      };
+      put('id', s.id);
+      put('setting', s.setting);
+      put('value', s.value);
+      put('about', s.about);
+      return row;
+    });
   return { row: (table.rows.at(-1)?.row ?? 1) + 1, column: 0, values };
 }

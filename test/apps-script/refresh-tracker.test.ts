@@ -69,7 +69,13 @@ describe('Build / refresh tracker', () => {
     expect(dashboard.rows[3]?.slice(0, 2)).toEqual(['1 — Identify the problem of practice', 4]);
     // Settings got its defaults; changing one changes the rule on the next refresh.
     const settings = spreadsheet.tab('Settings');
-    expect(settings.rows.map((r) => r[2])).toEqual(['Value', 21, 3]);
+    expect(settings.rows.map((r) => r[2])).toEqual(['Value', 21, 3, '', '', '']);
+    // The central-office rows the extension reads start empty, each saying what it is for.
+    expect(settings.rows.slice(3).map((r) => r[1])).toEqual([
+      'District domains',
+      'Central offices',
+      'Central-office senders',
+    ]);
     settings.rows[1]![2] = 30;
     refresh(spreadsheet);
     expect(schools.conditionalRules.map((r) => r.formula)).toEqual([expect.stringMatching(/<TODAY\(\)-30,/)]);
@@ -107,7 +113,7 @@ describe('Build / refresh tracker', () => {
       /^Added tabs: Schools, .*Action plans, Settings, Meetings, .*Spotlight, Resources, Members\./,
     );
     expect(result.report).toMatch(/Settings: added Stale after \(days\)/);
-    expect(spreadsheet.tab('Settings').rows).toHaveLength(3);
+    expect(spreadsheet.tab('Settings').rows).toHaveLength(6);
     expect(spreadsheet.tab('Dashboard').charts.map((c) => c.options.get('numHeaders'))).toEqual([1, 1, 1]);
     expect(spreadsheet.tab('Dashboard').rows[3]?.[10]).toBe('No schools on the Schools tab yet.');
     expect(result.problems).toEqual([]);

@@ -109,6 +109,11 @@ describe('support that fades', () => {
     const byPrincipal = plan.dashboard.values.find((r) => r[10] === 'R. Diaz (Alder K-8)')!;
     // The last twelve months end with 2026-12: September 1, October 1, then nothing.
     expect(byPrincipal.slice(11)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0]);
-    expect(plan.settingsRows?.block.values.map((r) => r[1])).toEqual(['Stale after (days)']);
+    expect(plan.settingsRows?.block.values.map((r) => r[1])).toEqual([
+      'Stale after (days)',
+      'District domains',
+      'Central offices',
+      'Central-office senders',
+    ]);
   });
 });
