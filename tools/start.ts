@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { ROOT } from './build/build';
 import { buildExtension } from './build/extension';
+import { openAddonTabs } from './demo/addon-tabs';
 import { launchDemoBrowser } from './demo/browser';
 import { filedReport } from './demo/filed';
 import { DEMO_USER } from './demo/network';
@@ -158,6 +159,7 @@ async function main(argv: string[]): Promise<number> {
           'Close the browser or press Ctrl+C to stop.',
         ].join('\n'),
       );
+      console.log((await openAddonTabs(demo, browser.context, page)).lines.join('\n'));
       await new Promise<void>((done) => {
         browser!.context.once('close', () => done());
         process.once('SIGINT', () => done());

@@ -195,7 +195,11 @@ export function renderDashboardPage(view: DashboardView): string {
     )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(view.spreadsheetName)} — Dashboard</title><style>${CSS}</style></head><body>
-<header><h1>${escapeHtml(view.spreadsheetName)} · Dashboard</h1><p>Drawn from the sandbox spreadsheet: the charts Build / refresh tracker inserted and the values they range over, refreshed ${escapeHtml(view.refreshed)}.</p></header>
+<header><h1>${escapeHtml(view.spreadsheetName)} · Dashboard</h1><p>${
+    view.refreshed
+      ? `Drawn from the sandbox spreadsheet: the charts Build / refresh tracker inserted and the values they range over, refreshed ${escapeHtml(view.refreshed)}.`
+      : 'Rounds has not drawn this Dashboard yet: run Build / refresh tracker (Extensions → Rounds, or the sidebar), then reload.'
+  }</p></header>
 <main>
 ${view.charts.map((c) => `<section>${chartSvg(c)}</section>`).join('\n')}
 <section class="wide"><h2>Support by principal by month</h2><table><tr><th>Principal (school)</th>${view.support.months
