@@ -106,7 +106,25 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
       'show the Dashboard drawn from the sandbox spreadsheet',
       'check an IPOP as it is typed in the sidebar',
       'see who needs support, beside the support that fits',
+      'write visit notes in a Doc: the sidebar lints each line',
+      'collect the visit: three observers’ Docs into the debrief',
     ]);
+  });
+
+  it('runs the add-on’s rounds: an observer’s notes linted in the sidebar, visit 3 collected into the debrief', () => {
+    const detail = (name: string) => {
+      const step = first.steps.find((s) => s.name === name);
+      return step?.outcome.status === 'done' ? (step.outcome.detail ?? '') : '';
+    };
+    expect(detail('write visit notes in a Doc: the sidebar lints each line')).toBe(
+      '5 evidence lines: 4 descriptive, 0 inference, 1 evaluative; judging words marked: rigorous, clearly engaged',
+    );
+    const collected = detail('collect the visit: three observers’ Docs into the debrief');
+    expect(collected).toMatch(
+      /^Visit 3 at Maple Grove K-8: collected 3 observer Docs of 3 in its folder \(observers RD, DO, PN\)/,
+    );
+    expect(collected).toContain('patterns: #cite most 3 of 3; #talk most 3 of 3');
+    expect(collected).toContain('Classroom C, #cite: RD 1, PN 3');
   });
 
   it('runs the built add-on on the network spreadsheet: Refresh, the Dashboard it drew, the IPOP checker, the support flags', () => {

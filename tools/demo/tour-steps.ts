@@ -7,7 +7,9 @@ import type { DemoBrowser } from './browser';
 import { TOUR_BULK, TOUR_FIRST } from './mail';
 import { DEMO_USER } from './network';
 import { joinLinks, type DemoStore } from './seed';
+import { OBSERVATION_STEPS } from './tour-observation';
 import { TRACKER_STEPS } from './tour-tracker';
+import { YEAR_STEPS } from './tour-year';
 
 /** Thrown by a step whose feature this build of Rounds does not have yet; the tour carries on. */
 export class NotYet extends Error {}
@@ -242,4 +244,6 @@ export const STEPS: Array<[string, StepRun]> = [
     },
   ],
   ...TRACKER_STEPS,
+  ...YEAR_STEPS,
+  ...OBSERVATION_STEPS,
 ];
