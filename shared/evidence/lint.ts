@@ -326,6 +326,13 @@ export function lintEvidence(text: string): EvidenceLint {
       continue;
     }
     let phrase = phraseAt(tokens, i, JUDGING);
+    // "well-structured", "poorly-planned", "ill-prepared": a compound opening with a grade is a judgment.
+    if (
+      !phrase &&
+      /^(?:well|poorly|badly|ill|over|under)-\p{L}/u.test(tokens[i]!.norm) &&
+      !/^(?:over|under)-\d/.test(tokens[i]!.norm)
+    )
+      phrase = { words: [tokens[i]!.norm], kind: 'evaluative' };
     // "age-appropriate", "self-confident", "low-rigor": a compound ending in a judging word judges.
     if (!phrase && tokens[i]!.norm.includes('-')) {
       const lastPart = tokens[i]!.norm.slice(tokens[i]!.norm.lastIndexOf('-') + 1);
