@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { seedDrive, type SeededDrive } from './drive-seed';
 import { seedTracker, type SeededTracker } from './tracker-seed';
+import { seedYear } from './year-seed';
 import { renderDocPage, renderMailboxPage } from './gmail-html';
 import { demoMailbox, type DemoThread } from './mailbox';
 import { DEMO_USER, DOCS, ILD, type DemoDocKey } from './network';
@@ -67,6 +68,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
   try {
     const drive = await seedDrive(sandbox.url, DRIVE_USERS);
     const tracker = await seedTracker(sandbox.url, DRIVE_USERS.ild.token, drive.spreadsheetId);
+    await seedYear(sandbox.url, DRIVE_USERS.ild.token, drive.spreadsheetId);
     const threads = demoMailbox();
     writeFixtures(dir, threads, drive);
     const docPages = Object.fromEntries(

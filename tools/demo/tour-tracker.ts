@@ -23,7 +23,7 @@ interface TrackerTour {
 const opened = new WeakMap<TourContext, TrackerTour>();
 
 /** The ILD's add-on on the network spreadsheet, and its sidebar, opened once for the tour. */
-async function trackerTour(t: TourContext): Promise<TrackerTour> {
+export async function trackerTour(t: TourContext): Promise<TrackerTour> {
   const found = opened.get(t);
   if (found) return found;
   const addon = await openAddon({

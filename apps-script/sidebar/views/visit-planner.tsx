@@ -43,8 +43,8 @@ function VisitPlannerPanel() {
   const plan = load.status === 'ready' ? load.value.plan : null;
 
   return (
-    <section aria-labelledby="visits-heading">
-      <h2 id="visits-heading">Visits for the year</h2>
+    <section aria-labelledby="year-visits-heading">
+      <h2 id="year-visits-heading">Visits for the year</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
