@@ -106,9 +106,34 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
       'show the Dashboard drawn from the sandbox spreadsheet',
       'check an IPOP as it is typed in the sidebar',
       'see who needs support, beside the support that fits',
+      'plan the next network meeting: its agenda and warnings',
+      'plan the year’s buddy visits, each pair with its reason',
+      'see the network’s driver diagram and tests of change',
+      'draw a run chart and show its signal',
       'write visit notes in a Doc: the sidebar lints each line',
       'collect the visit: three observers’ Docs into the debrief',
     ]);
+  });
+
+  it('shows the network’s year in the add-on: the agenda’s warnings, buddy visits, the driver diagram, a run chart’s shift', () => {
+    const detail = (name: string) => {
+      const step = first.steps.find((s) => s.name === name);
+      return step?.outcome.status === 'done' ? (step.outcome.detail ?? '') : '';
+    };
+    const agenda = detail('plan the next network meeting: its agenda and warnings');
+    expect(agenda).toMatch(
+      /^2025-12-09 — Maple Grove K-8: Operations and compliance is 30 minutes, past its 15/,
+    );
+    expect(agenda).toContain('operations is eating into the walk-through');
+    expect(agenda).toContain('The agenda goes out 7 days before the meeting');
+    expect(agenda).toContain('Eastfield K-8, North Bend K-8 have not hosted yet');
+    expect(detail('plan the year’s buddy visits, each pair with its reason').split(' | ')).toHaveLength(3);
+    expect(detail('see the network’s driver diagram and tests of change')).toBe(
+      'aim 1, primary drivers 2, secondary 3, change ideas 4',
+    );
+    expect(detail('draw a run chart and show its signal')).toBe(
+      'Students citing the text in discussion (%) — Maple Grove K-8: Shift: 6 points in a row above the median (points 9 to 14).',
+    );
   });
 
   it('runs the add-on’s rounds: an observer’s notes linted in the sidebar, visit 3 collected into the debrief', () => {
