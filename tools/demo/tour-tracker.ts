@@ -15,14 +15,18 @@ import { DEMO_TODAY } from './tracker-term';
 /** An Apps Script sidebar is 300 px wide. */
 const SIDEBAR_VIEWPORT = { width: 300, height: 900 };
 
-interface TrackerTour {
+export interface TrackerTour {
   addon: Addon;
+  /** The sidebar, served in a 300 px page of the demo browser. */
   sidebar: Page;
 }
 
 const opened = new WeakMap<TourContext, TrackerTour>();
 
-/** The ILD's add-on on the network spreadsheet, and its sidebar, opened once for the tour. */
+/**
+ * The ILD's add-on on the network spreadsheet and its sidebar page, built and opened once per tour and shared
+ * by every add-on step, other features' too: `const { addon, sidebar } = await trackerTour(t)`.
+ */
 export async function trackerTour(t: TourContext): Promise<TrackerTour> {
   const found = opened.get(t);
   if (found) return found;
