@@ -223,7 +223,14 @@ function MeetingsPanel() {
               </ol>
             </>
           )}
-          <Problems problems={[...look.value.problems, ...look.value.topicNotes]} />
+          {look.value.topicNotes.length > 0 && (
+            <ul class="muted" aria-label="How the votes were counted">
+              {look.value.topicNotes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+          <Problems problems={look.value.problems} />
         </div>
       )}
     </section>
