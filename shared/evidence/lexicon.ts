@@ -607,6 +607,103 @@ export const INFERENCE_WORDS: WordList = [
 ];
 
 /**
+ * Verbs of mind: each is read in all its regular forms ("realize", "realizes", "realized", "realizing");
+ * the irregular ones ("understood", "felt", "forgot") are listed above.
+ */
+export const MIND_VERBS: WordList = [
+  'realize',
+  'understand',
+  'misunderstand',
+  'believe',
+  'assume',
+  'expect',
+  'hope',
+  'want',
+  'wish',
+  'enjoy',
+  'love',
+  'hate',
+  'dislike',
+  'prefer',
+  'fear',
+  'worry',
+  'struggle',
+  'intend',
+  'guess',
+  'pretend',
+  'ignore',
+  'forget',
+  'remember',
+  'grasp',
+  'master',
+  'comprehend',
+  'appreciate',
+  'feel',
+  'seem',
+  'appear',
+  'care',
+  'wonder',
+  'hesitate',
+  'resent',
+  'panic',
+];
+
+/**
+ * Idioms of judgment and of mind-reading that no single word above gives away ("zoned out", "spot on").
+ * Each is [phrase, 'inference' | 'evaluative'].
+ */
+export const IDIOMS: ReadonlyArray<readonly [string, 'inference' | 'evaluative']> = [
+  ['zoned out', 'inference'],
+  ['zoning out', 'inference'],
+  ['spaced out', 'inference'],
+  ['tuned out', 'inference'],
+  ['showing off', 'inference'],
+  ['showed off', 'inference'],
+  ['show off', 'inference'],
+  ['goofing off', 'inference'],
+  ['goofing around', 'inference'],
+  ['messing around', 'inference'],
+  ['fooling around', 'inference'],
+  ['horsing around', 'inference'],
+  ['on autopilot', 'inference'],
+  ['over their heads', 'inference'],
+  ['over his head', 'inference'],
+  ['over her head', 'inference'],
+  ['went over', 'inference'],
+  ['off track', 'inference'],
+  ['spot on', 'evaluative'],
+  ['on point', 'evaluative'],
+  ['nailed it', 'evaluative'],
+  ['nailed', 'evaluative'],
+  ['hit the mark', 'evaluative'],
+  ['missed the mark', 'evaluative'],
+  ['fell flat', 'evaluative'],
+  ['busywork', 'evaluative'],
+  ['busy work', 'evaluative'],
+  ['a model of', 'evaluative'],
+  ['model lesson', 'evaluative'],
+  ['textbook example', 'evaluative'],
+  ['gold standard', 'evaluative'],
+  ['top-notch', 'evaluative'],
+  ['first-rate', 'evaluative'],
+  ['subpar', 'evaluative'],
+  ['below par', 'evaluative'],
+  ['up to par', 'evaluative'],
+  ['a delight', 'evaluative'],
+  ['delightful', 'evaluative'],
+  ['a pleasure', 'evaluative'],
+  ['all over the place', 'evaluative'],
+  ['out of hand', 'evaluative'],
+  ['off the charts', 'evaluative'],
+  ['hit or miss', 'evaluative'],
+  // only before 'more', 'better' or a comparative (see the linter): passives ('could be answered') describe
+  ['could be', 'evaluative'],
+  ['could use', 'evaluative'],
+  ['room for growth', 'evaluative'],
+  ['room for improvement', 'evaluative'],
+];
+
+/**
  * Words of degree: with the word after them they turn a description into a judgment ("very loud",
  * "too long", "highly engaged"). 'too' counts only before another word ("me too." is not a judgment).
  */

@@ -8,8 +8,10 @@ import {
   BE_LIKE,
   DESCRIBES_WHEN_FOLLOWED_BY,
   FORMS_OF_BE,
+  IDIOMS,
   JUDGING_AFTER_BE,
   LOOKING_AT,
+  MIND_VERBS,
   POSTED_TEXT,
   EVALUATIVE_WORDS,
   INFERENCE_WORDS,
@@ -92,9 +94,31 @@ function indexPhrases(lists: Array<[WordList, Judgment]>): Map<string, Phrase[]>
   return index;
 }
 
+/** A regular verb's forms: "realize" → realize, realizes, realized, realizing. */
+function verbForms(base: string): string[] {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const third = /(?:s|sh|ch|x|z)$/.test(base)
+    ? `${base}es`
+    : /[^aeiou]y$/.test(base)
+      ? `${base.slice(0, -1)}ies`
+      : `${base}s`;
+  const past = /[^aeiou]y$/.test(base)
+    ? `${base.slice(0, -1)}ied`
+    : base.endsWith('e')
+      ? `${base}d`
+      : base.endsWith('c')
+        ? `${base}ked`
+        : `${base}ed`;
+  const present = base.endsWith('c') ? `${base}king` : base.endsWith('ee') ? `${base}ing` : `${stem}ing`;
+  return [base, third, past, present];
+}
+
 const JUDGING = indexPhrases([
   [EVALUATIVE_WORDS, 'evaluative'],
+  [IDIOMS.filter(([, kind]) => kind === 'evaluative').map(([phrase]) => phrase), 'evaluative'],
   [INFERENCE_WORDS, 'inference'],
+  [IDIOMS.filter(([, kind]) => kind === 'inference').map(([phrase]) => phrase), 'inference'],
+  [MIND_VERBS.flatMap(verbForms), 'inference'],
 ]);
 const DEGREE = indexPhrases([[INTENSIFIERS, 'evaluative']]);
 const SPEECH = indexPhrases([[SPEECH_VERBS, 'evaluative']]);
@@ -360,6 +384,13 @@ function counts(tokens: Token[], i: number): boolean {
   const word = tokens[i]!.norm;
   const prev = tokens[i - 1]?.norm;
   const next = tokens[i + 1]?.norm;
+  // "Wait time could be longer" wishes for more; "could be answered with one word" only describes.
+  if (word === 'could' && next === 'be') {
+    const then = tokens[i + 2]?.norm ?? '';
+    return (
+      ['more', 'less', 'better', 'worse'].includes(then) || (/er$/.test(then) && !/(?:ed|en)$/.test(then))
+    );
+  }
   // A blank after the word ("because ___") makes it part of a sentence frame, not a claim.
   if (/^\s*_/.test(tokens[i]!.after)) return false;
   // "as well", "as well as", "Well, …" are not praise.
