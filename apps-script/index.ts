@@ -8,6 +8,7 @@ export { refreshTracker } from './tracker/refresh-commands';
 export {
   collectLatestVisit,
   collectVisitFromSidebar,
+  getCalibration,
   getObservationForm,
   getVisitsLook,
   insertObservationFormFromMenu,

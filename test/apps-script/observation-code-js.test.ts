@@ -99,6 +99,10 @@ describe('observation commands in the built Code.js', () => {
     expect(look.visits.map((v) => v.number)).toEqual(['2', '3']);
     const result = asSent<{ ratings: unknown[] }>(call('collectVisitFromSidebar', '3'));
     expect(result.ratings).toHaveLength(2);
+    const compared = asSent<{ calibration: { classrooms: { classroom: string }[] } }>(
+      call('getCalibration', '3'),
+    );
+    expect(compared.calibration.classrooms.map((c) => c.classroom)).toEqual(['A']);
   });
 
   it('without the advanced Drive and Docs services, collecting explains how to deploy', () => {

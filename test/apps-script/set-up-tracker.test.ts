@@ -153,7 +153,15 @@ describe('upgrading a tracker people have worked in', () => {
 
     setUp(spreadsheet);
 
-    expect(visits.header()).toEqual(['Visit', 'Host school', 'Cycle', 'Date', 'Protocol', ROW_ID_HEADER]);
+    expect(visits.header()).toEqual([
+      'Visit',
+      'Host school',
+      'Cycle',
+      'Date',
+      'Protocol',
+      ROW_ID_HEADER,
+      'Observation folder',
+    ]);
     expect([...visits.hidden]).toEqual([5]);
   });
 });
