@@ -55,6 +55,11 @@ export function saveAgendaMinutes(deps: YearDeps, row: number, minutes: MeetingM
   return deps.lock.run(() => {
     const snapshots = deps.sheets.read(['meetings']);
     const { read, cells } = meetingRow(snapshots, row);
+    const gone = MINUTE_KEYS.filter((k) => !read.table.positions.has(k));
+    if (gone.length)
+      throw new Error(
+        `${read.sheetName} has no ${gone.map((k) => `“${tabByKey('meetings').columns.find((c) => c.key === k)!.header}”`).join(' or ')} column, so Rounds cannot keep these minutes. Nothing was written; Extensions → Rounds → Upgrade tracker puts it back.`,
+      );
     const record = Object.fromEntries(MINUTE_KEYS.map((k) => [k, minutes[k] ?? ''])) as Record<
       string,
       CellValue

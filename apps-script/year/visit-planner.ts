@@ -33,7 +33,14 @@ const READ = ['schools', 'meetings', 'pairs'] as const;
 
 /** The Schools tab as the planner's schools; a date it cannot read is named and left out. */
 function schoolsOf(snapshots: Parameters<typeof readYearTable>[1]) {
-  const t = readYearTable('schools', snapshots, ['name']);
+  const t = readYearTable('schools', snapshots, [
+    'name',
+    'level',
+    'ipopQuestion',
+    'strengths',
+    'needs',
+    'unavailable',
+  ]);
   const seen = new Set<string>();
   const schools: NetworkSchool[] = [];
   for (const row of t.table.rows) {

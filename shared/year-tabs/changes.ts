@@ -39,7 +39,7 @@ function decisionOf(value: string): ChangeDecision | null {
 }
 
 export function readChanges(snapshots: readonly TabSnapshot[]) {
-  const t = readYearTable('changes', snapshots, ['change', 'prediction', 'act']);
+  const t = readYearTable('changes', snapshots);
   const changes: TestOfChange[] = t.table.rows.flatMap((row) => {
     const change = t.text(row, 'change');
     if (!change) {

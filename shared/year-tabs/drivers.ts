@@ -50,7 +50,7 @@ const PARENTS: Readonly<Record<DriverKind, readonly DriverKind[]>> = {
 };
 
 export function readDriverDiagram(snapshots: readonly TabSnapshot[]): DriverDiagram {
-  const t = readYearTable('drivers', snapshots, ['kind', 'statement', 'leadsTo']);
+  const t = readYearTable('drivers', snapshots);
   const nodes: (DriverNode & { leadsTo: string })[] = [];
   for (const row of t.table.rows) {
     const statement = t.text(row, 'statement');

@@ -27,7 +27,7 @@ export function seriesTitle(measure: string, school: string): string {
 }
 
 export function readMeasures(snapshots: readonly TabSnapshot[]) {
-  const t = readYearTable('measures', snapshots, ['measure', 'date', 'value']);
+  const t = readYearTable('measures', snapshots);
   const series = new Map<string, MeasureSeries>();
   for (const row of t.table.rows) {
     const measure = t.text(row, 'measure');

@@ -30,7 +30,7 @@ export interface Meeting {
 export const MINUTE_KEYS = ['warmUp', 'walkThrough', 'session', 'operations'] as const;
 
 export function readMeetings(snapshots: readonly TabSnapshot[]) {
-  const t = readYearTable('meetings', snapshots, ['date', 'host']);
+  const t = readYearTable('meetings', snapshots);
   const meetings: Meeting[] = t.table.rows.map((row) => {
     const minutes = Object.fromEntries(
       MINUTE_KEYS.map((k) => [k, t.number(row, k, 'the agenda uses the default length for this block.')]),

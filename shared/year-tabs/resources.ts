@@ -19,7 +19,7 @@ export interface ResourceRequest {
 export const REQUEST_STATUSES = ['asked', 'brokering', 'ready', 'not possible'] as const;
 
 export function readResources(snapshots: readonly TabSnapshot[]) {
-  const t = readYearTable('resources', snapshots, ['request', 'school', 'status']);
+  const t = readYearTable('resources', snapshots);
   const requests: ResourceRequest[] = t.table.rows.flatMap((row) => {
     const request = t.text(row, 'request');
     if (!request) {

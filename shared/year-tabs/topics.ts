@@ -17,7 +17,7 @@ export interface Topic {
 }
 
 export function readTopics(snapshots: readonly TabSnapshot[]) {
-  const t = readYearTable('topics', snapshots, ['topic', 'votes']);
+  const t = readYearTable('topics', snapshots);
   const topics: Topic[] = t.table.rows.flatMap((row) => {
     const topic = t.text(row, 'topic');
     if (!topic) {

@@ -29,13 +29,16 @@ export interface YearTable {
 }
 
 /**
- * Reads one year tab. `required` are the columns without which a row means nothing (a measure's Value): a
- * missing one is named with where it was, and Upgrade tracker puts it back.
+ * Reads one year tab. Each of its columns that is missing (deleted by hand, or from before an upgrade) is
+ * named, since Rounds reads the tab without it and Upgrade tracker puts it back; `named` narrows that to
+ * the columns a command uses, for a tab another part of Rounds owns (Schools).
  */
 export function readYearTable(
   key: TabKey,
   snapshots: readonly TabSnapshot[],
-  required: readonly string[] = [],
+  named: readonly string[] = tabByKey(key)
+    .columns.filter((c) => !c.hidden)
+    .map((c) => c.key),
 ): YearTable {
   const spec = tabByKey(key);
   const table = readTable(spec, snapshots);
@@ -47,7 +50,7 @@ export function readYearTable(
         `${cellAddress(name, r, 0)}: row ${r} is blank; Rounds skipped it and read the rows below.`,
       );
     const width = table.headerRow.length;
-    for (const k of required)
+    for (const k of named)
       if (!table.positions.has(k)) {
         const header = spec.columns.find((c) => c.key === k)?.header ?? k;
         problems.push(
