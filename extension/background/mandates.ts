@@ -83,15 +83,15 @@ const NO_NETWORK: NetworkMail = {
 };
 
 /**
- * Opening an email, a list or the digest reads the spreadsheet afresh (someone may just have edited it);
- * a correction's previews, one per choice the user clicks through, reuse that read for a few seconds:
- * Sheets allows 60 reads a minute per user, and the filing view reads too. Kept in memory only.
+ * The spreadsheet's say is read at most every half minute: a principal clicking through the inbox opens
+ * several emails a minute, the filing view reads too, and Sheets allows 60 reads a minute per user.
+ * "Read the spreadsheet again" (`fresh`) and saving a rule or translation read it anew. Memory only.
  */
-const FRESH_MS = 20_000;
+const FRESH_MS = 30_000;
 let kept: { at: number; spreadsheetId: string; mail: NetworkMail } | undefined;
 
 /** The network's settings, rules and translations; without a network (or offline), this browser's only. */
-async function networkMail(fresh = true): Promise<NetworkMail> {
+async function networkMail(fresh = false): Promise<NetworkMail> {
   const network = await storedNetwork();
   if (!network) return NO_NETWORK;
   if (!fresh && kept && kept.spreadsheetId === network.spreadsheetId && Date.now() - kept.at < FRESH_MS)
@@ -112,14 +112,14 @@ async function networkMail(fresh = true): Promise<NetworkMail> {
 /** This browser's corrections first, then the network's, newest first: the latest correction wins. */
 const rulesOf = async (mail: NetworkMail) => [...(await localRules()), ...[...mail.rules].reverse()];
 
-export async function showMandate(tabId: number): Promise<Reply> {
+export async function showMandate(tabId: number, fresh = false): Promise<Reply> {
   const seen = await readSeenPage(tabId);
   if (seen.state !== 'seen' || seen.record.page.kind !== 'gmail-thread') return fail('No email is open.');
   const { thread } = seen.record.page;
   const newest = thread.messages.at(-1)!;
   if (!newest.id) return fail('Gmail has not numbered this message yet.');
   const from = newest.from.name ? `${newest.from.name} <${newest.from.email}>` : newest.from.email;
-  const mail = await networkMail();
+  const mail = await networkMail(fresh);
   const office = mail.centralOffice(from);
   if (!office.central)
     return ok({
@@ -176,11 +176,11 @@ interface ListRow {
   date?: string;
 }
 
-export async function listMandates(tabId: number): Promise<Reply> {
+export async function listMandates(tabId: number, fresh = false): Promise<Reply> {
   const reply = await sendToTab(tabId, { type: 'list-conversations', scope: 'all' });
   if (!reply.ok) return reply;
   const listed = ((reply.data as { conversations?: unknown })?.conversations ?? []) as ListRow[];
-  const mail = await networkMail();
+  const mail = await networkMail(fresh);
   const rules = await rulesOf(mail);
   let notCentral = 0;
   const rows: ListedMandate[] = [];
@@ -241,7 +241,7 @@ const asRule = (draft: RuleDraft): UserRule => ({
 });
 
 export async function previewRule(draft: RuleDraft): Promise<Reply> {
-  const rules = await rulesOf(await networkMail(false));
+  const rules = await rulesOf(await networkMail());
   const rule = asRule(draft);
   const seen = await seenMail();
   const changes = seen.flatMap(({ message }) => {
@@ -288,7 +288,7 @@ export async function saveRule(draft: RuleDraft, where: 'network' | 'local'): Pr
 export async function saveTranslation(draft: TranslationDraft): Promise<Reply> {
   const network = await storedNetwork();
   if (!network) return fail('Connect the network first: translations are kept in its spreadsheet.');
-  const mail = await networkMail();
+  const mail = await networkMail(true);
   const me = await workerTokens.email();
   if (mail.role(me) !== 'ild')
     return fail("Only the network's ILDs (the Members tab) translate mandates; ask yours to add you.");
@@ -346,9 +346,9 @@ function translationLines(t: ShownTranslation): string[] {
   ].filter((line): line is string => typeof line === 'string' && line !== '');
 }
 
-export async function weekDigest(from: string | undefined): Promise<Reply> {
+export async function weekDigest(from: string | undefined, fresh = false): Promise<Reply> {
   const seen = (await seenMail()).reverse();
-  const mail = await networkMail();
+  const mail = await networkMail(fresh);
   const rules = await rulesOf(mail);
   const today = new Date().toISOString().slice(0, 10);
   const newest = seen

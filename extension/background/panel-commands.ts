@@ -185,9 +185,9 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
       case 'triage':
         return { ok: true, data: triage(command.message) };
       case 'mandate':
-        return await showMandate(command.tabId);
+        return await showMandate(command.tabId, command.fresh);
       case 'mandate-list':
-        return await listMandates(command.tabId);
+        return await listMandates(command.tabId, command.fresh);
       case 'preview-rule':
         return await previewRule(command.rule);
       case 'save-rule':
@@ -195,7 +195,7 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
       case 'save-translation':
         return await saveTranslation(command.translation);
       case 'digest':
-        return await weekDigest(command.from);
+        return await weekDigest(command.from, command.fresh);
     }
   } catch (error) {
     return fail(message(error));

@@ -23,13 +23,13 @@ export function mandateKey(ctx: ViewContext): string | undefined {
   return id ? `${ctx.tabId}:${id}` : undefined;
 }
 
-/** Asks the worker again (after a correction or a translation is saved). */
-export async function reloadMandate(ctx: ViewContext): Promise<void> {
+/** Asks the worker again (after a correction or a translation is saved; `fresh` after a sheet edit). */
+export async function reloadMandate(ctx: ViewContext, fresh = false): Promise<void> {
   const key = mandateKey(ctx);
   if (!key || ctx.tabId === undefined) return;
   asked = key;
   if (current.value?.key !== key) current.value = { state: 'working', key };
-  const reply = await ask({ kind: 'mandate', tabId: ctx.tabId });
+  const reply = await ask({ kind: 'mandate', tabId: ctx.tabId, fresh });
   if (asked !== key) return;
   if (!reply.ok) {
     current.value = { state: 'problem', key, problem: reply.problem };

@@ -65,10 +65,13 @@ export const PanelCommandSchema = v.variant('kind', [
       text: v.pipe(v.string(), v.maxLength(1_100_000)),
     }),
   }),
-  /** The open email as the network sees central-office mail: its triage with the Rules tab, its translation. */
-  v.object({ kind: v.literal('mandate'), tabId }),
+  /**
+   * The open email as the network sees central-office mail: its triage with the Rules tab, its translation.
+   * `fresh` reads the spreadsheet anew (after someone edited it) instead of the last half-minute's read.
+   */
+  v.object({ kind: v.literal('mandate'), tabId, fresh: v.optional(v.boolean()) }),
   /** Gmail's list: the visible rows' first guesses (subject and snippet only). */
-  v.object({ kind: v.literal('mandate-list'), tabId }),
+  v.object({ kind: v.literal('mandate-list'), tabId, fresh: v.optional(v.boolean()) }),
   /** Which of the messages Rounds has seen a correction would change, before it is saved. */
   v.object({ kind: v.literal('preview-rule'), rule: RuleDraftSchema }),
   /** Save a correction to the network's Rules tab (everyone) or keep it in this browser. */
@@ -79,6 +82,7 @@ export const PanelCommandSchema = v.variant('kind', [
   v.object({
     kind: v.literal('digest'),
     from: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    fresh: v.optional(v.boolean()),
   }),
   /** `nudge`: the panel sees waiting work not moving (the worker was stopped): wake it to carry on. */
   v.object({

@@ -99,10 +99,12 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
   let panel: Page;
   let spreadsheetId: string;
 
+  const gmailPages = new Map<number, Page>();
   /** Opens a mailbox page (its conversation, or its list) and the panel beside it. */
   const openMailbox = async (mailbox: number, kind = 'gmail-thread'): Promise<Page> => {
     const hash = kind === 'gmail-list' ? '#inbox' : `#inbox/${TOKEN}`;
     const gmail = await h.context.newPage();
+    gmailPages.set(mailbox, gmail);
     await gmail.goto(`${h.sandbox.url}/__fixtures/mail/mail/u/${mailbox}/${hash}`);
     const tab = await tabOf(h, `https://mail.google.com/mail/u/${mailbox}/${hash}`, kind);
     return openPanel(h, tab);
@@ -117,6 +119,18 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
       throw new Error(`no tier shown; the panel shows: ${await page.locator('body').innerText()}`);
     }
     return view.locator('.tier').first().innerText();
+  };
+
+  /** Waits for `selector` in the panel, or fails with what the panel shows and the sandbox's counts. */
+  const waitIn = async (page: Page, selector: string) => {
+    try {
+      await page.locator(selector).first().waitFor({ timeout: 30_000 });
+    } catch {
+      const stats = await (await fetch(`${h.sandbox.url}/__sandbox/stats`)).text();
+      throw new Error(
+        `${selector} not shown; the panel shows: ${await page.locator('body').innerText()}\n${stats}`,
+      );
+    }
   };
 
   const tabRows = async (tab: string) => {
@@ -175,7 +189,11 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     // A hand-edited rule whose tier is not one of the four.
     await typeRow('Rules', { Sender: 'news@district.example.org', Tier: 'urgent!!' });
     await panel.reload();
-    await panel.getByRole('heading', { name: 'Central-office mail' }).waitFor({ timeout: 30_000 });
+    // Rounds read the spreadsheet moments ago, before these rows were typed: the user asks it to look again.
+    await panel
+      .getByRole('button', { name: 'Read the network spreadsheet again' })
+      .click({ timeout: 30_000 });
+    await panel.getByRole('heading', { name: 'Translate for the network' }).waitFor({ timeout: 30_000 });
   });
 
   it('shows the open mandate triaged, and names the damaged Rules row it skipped', async () => {
@@ -320,8 +338,10 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
   });
 
   it('axe-core finds nothing serious in the Mandates and Translate views', async () => {
+    // The principal is back on the first email's tab, the panel beside it.
+    await gmailPages.get(0)!.bringToFront();
     await panel.reload();
-    await panel.locator('[data-view="translate"] .translation').waitFor({ timeout: 30_000 });
+    await waitIn(panel, '[data-view="translate"] .translation');
     await panel.locator('[data-view="mandates"] .tier').first().waitFor({ timeout: 30_000 });
     await panel.getByRole('button', { name: 'For your information' }).click();
     await panel.getByText(/This rule would change/).waitFor({ timeout: 30_000 });

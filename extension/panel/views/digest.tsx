@@ -70,7 +70,7 @@ function Digest() {
   const [status, setStatus] = useState('');
   const build = async () => {
     setStatus(t('digestWorking'));
-    const reply = await ask({ kind: 'digest', from: from || undefined });
+    const reply = await ask({ kind: 'digest', from: from || undefined, fresh: true });
     if (!reply.ok) return setStatus(reply.problem);
     const checked = checkReply(ShownDigestSchema, reply.data);
     if (!checked.ok) return setStatus(checked.problem);

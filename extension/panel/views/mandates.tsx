@@ -66,6 +66,11 @@ function OpenEmail({ ctx }: { ctx: ViewContext }) {
       )}
       <Problems problems={m.problems} />
       <TriageDetails result={m.triage} />
+      <div class="toolbar">
+        <button type="button" onClick={() => void reloadMandate(ctx, true)}>
+          {t('readSheetAgain')}
+        </button>
+      </div>
       <Correction key={m.gmailMessageId} mandate={m} onSaved={() => void reloadMandate(ctx)} />
     </>
   );
@@ -73,13 +78,13 @@ function OpenEmail({ ctx }: { ctx: ViewContext }) {
 
 function ListedMail({ tabId }: { tabId: number }) {
   const [shown, setShown] = useState<ShownList | string | undefined>(undefined);
-  const load = () =>
-    void ask({ kind: 'mandate-list', tabId }).then((reply) => {
+  const load = (fresh = false) =>
+    void ask({ kind: 'mandate-list', tabId, fresh }).then((reply) => {
       if (!reply.ok) return setShown(reply.problem);
       const checked = checkReply(ShownListSchema, reply.data);
       setShown(checked.ok ? checked.value : checked.problem);
     });
-  useEffect(load, [tabId]);
+  useEffect(() => load(), [tabId]);
   if (shown === undefined) return <p class="status">{t('mandateWorking')}</p>;
   if (typeof shown === 'string')
     return (
@@ -91,8 +96,8 @@ function ListedMail({ tabId }: { tabId: number }) {
     <>
       <p class="status">{t('listFirstGuess')}</p>
       <div class="toolbar">
-        <button type="button" onClick={load}>
-          {t('refresh')}
+        <button type="button" onClick={() => load(true)}>
+          {t('readSheetAgain')}
         </button>
       </div>
       <Problems problems={shown.problems} />
