@@ -7,7 +7,7 @@ import { lookAtImprovement } from '../../apps-script/year/improvement';
 import { createAgenda, lookAtMeetings, saveAgendaMinutes } from '../../apps-script/year/meetings';
 import { drawRunCharts } from '../../apps-script/year/run-charts';
 import { FakeMeetingDocs } from '../../tools/apps-script-fakes/meeting-docs';
-import { CITING_EVIDENCE, callsPerTab, measureRows, yearDeps, yearSpreadsheet } from './year-network';
+import { callsPerTab, measureRows, yearDeps, yearSpreadsheet } from './year-network';
 
 function handEdited() {
   const spreadsheet = yearSpreadsheet({
