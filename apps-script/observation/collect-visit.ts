@@ -79,7 +79,9 @@ export function collectVisit(
   if (!visit) throw new Error(`Visit ${visitNumber} is not on the Visits tab.`);
   if (!visit.folderId)
     throw new Error(
-      `Visit ${visit.number} has no observation folder: paste the folder's link into its “Observation folder” cell on the Visits tab.`,
+      readTable(tabByKey('visits'), snapshots).positions.has('folder')
+        ? `Visit ${visit.number} has no observation folder: paste the folder's link into its “Observation folder” cell on the Visits tab.`
+        : 'The Visits tab has no “Observation folder” column yet: run Extensions → Rounds → Upgrade tracker, then paste the folder’s link there.',
     );
   const listed = deps.docs.listDocs(visit.folderId);
   const docs: CollectedDoc[] = [];
@@ -103,6 +105,12 @@ export function collectVisit(
   if (!debriefBlock)
     throw new Error(
       'This spreadsheet has no Debrief tab: run Extensions → Rounds → Upgrade tracker, then collect again.',
+    );
+  const debriefTable = readTable(tabByKey('debrief'), snapshots);
+  const lacking = tabByKey('debrief').columns.filter((c) => !debriefTable.positions.has(c.key));
+  if (lacking.length)
+    problems.push(
+      `The Debrief tab has no ${lacking.map((c) => `“${c.header}”`).join(', ')} column: run Upgrade tracker and collect again to fill ${lacking.length === 1 ? 'it' : 'them'}.`,
     );
   const next = nextLevelWrite(snapshots, visit, debrief.nextLevel);
   if (next.problem) problems.push(next.problem);

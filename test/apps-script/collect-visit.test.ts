@@ -188,6 +188,26 @@ describe('Collect the visit', () => {
     expect(spreadsheet.log.writes()).toEqual([]);
   });
 
+  it('a Debrief or Visits tab from before this version says to run Upgrade tracker, and still writes what it can', () => {
+    const spreadsheet = visitSpreadsheet();
+    const debrief = spreadsheet.tab('Debrief');
+    const kindAt = debrief.header().indexOf('Evidence kind');
+    for (const row of debrief.rows) row.splice(kindAt, 1);
+    const drive = new FakeDrive().withFolder(FOLDER, threeObservers());
+    const result = collectVisit(collectDeps(spreadsheet, drive), '3');
+    expect(result.problems).toContainEqual(
+      'The Debrief tab has no “Evidence kind” column: run Upgrade tracker and collect again to fill it.',
+    );
+    expect(debriefRecords(spreadsheet).filter((r) => r.visit === '3').length).toBeGreaterThan(10);
+
+    const visits = spreadsheet.tab('Visits');
+    const folderAt = visits.header().indexOf('Observation folder');
+    for (const row of visits.rows) row.splice(folderAt, 1);
+    expect(() => collectVisit(collectDeps(spreadsheet, drive), '3')).toThrow(
+      /no “Observation folder” column yet: run Extensions → Rounds → Upgrade tracker/,
+    );
+  });
+
   it('lists visits with their protocol’s warnings, and the menu picks the latest with a folder', () => {
     const spreadsheet = visitSpreadsheet();
     const look = lookAtVisits(collectDeps(spreadsheet, new FakeDrive()).sheets);
