@@ -34,7 +34,8 @@ export interface BodyLike {
 }
 
 export interface RangeElementLike {
-  getElement(): { asText(): { getText(): string } };
+  /** A partial element is always Text; a whole one may be a paragraph, a list item, Text or something else. */
+  getElement(): Pick<ElementLike, 'getType' | 'asParagraph' | 'asListItem'> & { asText(): TextHolderLike };
   isPartial(): boolean;
   getStartOffset(): number;
   getEndOffsetInclusive(): number;
@@ -54,7 +55,7 @@ export interface DocumentLike {
 
 /** DocumentApp's enums as the form uses them: DocumentApp itself in production. */
 export interface DocumentEnums {
-  elementTypes: { paragraph: unknown; listItem: unknown; table: unknown };
+  elementTypes: { paragraph: unknown; listItem: unknown; table: unknown; text: unknown };
   headings: { title: unknown; heading2: unknown; heading3: unknown };
 }
 
@@ -122,14 +123,14 @@ export function observationDocOf(doc: DocumentLike, enums: DocumentEnums) {
       return doc
         .getNamedRanges()
         .filter((n) => n.getName().startsWith(NAMED_RANGE_PREFIX))
-        .map((n) => ({ name: n.getName(), text: textOf(n.getRange()) }));
+        .map((n) => ({ name: n.getName(), text: textOf(n.getRange(), enums) }));
     },
 
     /** Tags the selected text with a named range; the text it covers, or null when nothing is selected. */
     tagSelection(name: string): string | null {
       const selection = doc.getSelection();
       if (!selection) return null;
-      const covered = textOf(selection);
+      const covered = textOf(selection, enums);
       if (!covered.trim()) return null;
       doc.addNamedRange(name, selection as never);
       return covered;
@@ -139,13 +140,24 @@ export function observationDocOf(doc: DocumentLike, enums: DocumentEnums) {
 
 export type ObservationDoc = ReturnType<typeof observationDocOf>;
 
-function textOf(range: DocRangeLike): string {
+/** The text a range covers. Elements are cast by their type, as DocumentApp requires (asText on a Paragraph throws). */
+function textOf(range: DocRangeLike, enums: DocumentEnums): string {
   return range
     .getRangeElements()
     .map((e) => {
-      const text = e.getElement().asText().getText();
-      return e.isPartial() ? text.slice(e.getStartOffset(), e.getEndOffsetInclusive() + 1) : text;
+      const element = e.getElement();
+      if (e.isPartial())
+        return element
+          .asText()
+          .getText()
+          .slice(e.getStartOffset(), e.getEndOffsetInclusive() + 1);
+      const type = element.getType();
+      if (type === enums.elementTypes.paragraph) return element.asParagraph().getText();
+      if (type === enums.elementTypes.listItem) return element.asListItem().getText();
+      if (type === enums.elementTypes.text) return element.asText().getText();
+      return '';
     })
+    .filter(Boolean)
     .join('\n');
 }
 
@@ -158,6 +170,7 @@ export function activeObservationDoc(): ObservationDoc | null {
       paragraph: DocumentApp.ElementType.PARAGRAPH,
       listItem: DocumentApp.ElementType.LIST_ITEM,
       table: DocumentApp.ElementType.TABLE,
+      text: DocumentApp.ElementType.TEXT,
     },
     headings: {
       title: DocumentApp.ParagraphHeading.TITLE,

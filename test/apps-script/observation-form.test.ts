@@ -104,6 +104,14 @@ describe('tagging evidence lines', () => {
     expect(untaggedSummary(form)).toMatch(/2 evidence lines not tagged.*Arrived 9:05.*rug in 40 s/s);
   });
 
+  it('tags a whole selected paragraph too (DocumentApp hands back the Paragraph, not Text)', () => {
+    const { doc, form } = filledDoc();
+    doc.select('Students moved to the carpet in 40 seconds');
+    expect(tagSelection(form, 'talk', () => 'w1').text).toBe('Students moved to the carpet in 40 seconds');
+    const line = observationFormState(form).lines.find((l) => l.text.startsWith('Students moved'));
+    expect(line).toMatchObject({ codes: ['talk'], source: 'named' });
+  });
+
   it('says what to do when nothing is selected, or the code is not one of the form’s look-fors', () => {
     const { doc, form } = filledDoc();
     expect(() => tagSelection(form, 'talk', () => 'x')).toThrow(/Select the words/);

@@ -24,6 +24,7 @@ export const docEnums = {
     paragraph: DOCUMENT_ENUMS.ElementType.PARAGRAPH,
     listItem: DOCUMENT_ENUMS.ElementType.LIST_ITEM,
     table: DOCUMENT_ENUMS.ElementType.TABLE,
+    text: DOCUMENT_ENUMS.ElementType.TEXT,
   },
   headings: {
     title: DOCUMENT_ENUMS.ParagraphHeading.TITLE,

@@ -80,7 +80,20 @@ export class FakeDocRange {
   constructor(readonly spans: FakeSpan[]) {}
   getRangeElements() {
     return this.spans.map((s) => ({
-      getElement: () => ({ asText: () => ({ getText: () => s.paragraph.text }) }),
+      // DocumentApp hands back Text for part of a paragraph and the Paragraph itself for all of it.
+      getElement: () => {
+        const whole = s.start === 0 && s.endInclusive >= s.paragraph.text.length - 1;
+        const wrong = (kind: string) => () => {
+          throw new Error(`Exception: This element is not a ${kind}.`);
+        };
+        return {
+          getType: () => (whole ? 'PARAGRAPH' : 'TEXT'),
+          asParagraph: whole ? () => s.paragraph : wrong('Paragraph'),
+          asListItem: wrong('ListItem'),
+          asTable: wrong('Table'),
+          asText: whole ? wrong('Text') : () => ({ getText: () => s.paragraph.text }),
+        };
+      },
       isPartial: () => s.start > 0 || s.endInclusive < s.paragraph.text.length - 1,
       getStartOffset: () => s.start,
       getEndOffsetInclusive: () => s.endInclusive,
@@ -89,7 +102,7 @@ export class FakeDocRange {
 }
 
 export const DOCUMENT_ENUMS = {
-  ElementType: { PARAGRAPH: 'PARAGRAPH', LIST_ITEM: 'LIST_ITEM', TABLE: 'TABLE' },
+  ElementType: { PARAGRAPH: 'PARAGRAPH', LIST_ITEM: 'LIST_ITEM', TABLE: 'TABLE', TEXT: 'TEXT' },
   ParagraphHeading: { TITLE: 'TITLE', HEADING2: 'HEADING2', HEADING3: 'HEADING3' },
 };
 
