@@ -148,7 +148,9 @@ export const STEPS: Array<[string, StepRun]> = [
       if (!(await present(findOrConfirm(panel))))
         throw new NotYet('the panel cannot map existing folders yet');
       const find = panel.getByRole('button', { name: 'Find my folders' });
-      if (await find.count()) await find.click();
+      // The panel may propose the folders on its own as the network's tables arrive, taking this button
+      // away mid-click: then the proposal below is what the click would have brought.
+      if (await find.count()) await find.click({ timeout: 5_000 }).catch(() => undefined);
       const confirm = panel.getByRole('button', { name: 'Confirm and create what is missing' });
       await confirm.waitFor({ timeout: 30_000 });
       const summary =
