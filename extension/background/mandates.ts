@@ -10,25 +10,32 @@ import type {
   ShownDigest,
   ShownList,
   ShownMandate,
-  ShownTranslation,
 } from '../../shared/browser/mandate-panel';
 import { TableAppender } from '../../shared/google/table-rows';
-import { buildDigest, type DigestFlag } from '../../shared/mandates/digest/digest';
+import { previewRule as previewChanges } from '../../shared/mandates/network/corrections';
+import { ruleToRecord, rulesInForce } from '../../shared/mandates/network/network-rules';
 import {
-  escapeHtml,
-  flagText,
-  renderDigestHtml,
-  renderDigestText,
-} from '../../shared/mandates/digest/render';
-import { TIER_WORDS } from '../../shared/mandates/rules/user-rules';
+  normalizeMessageId,
+  translationFor,
+  translationRowId,
+  translationToRecord,
+} from '../../shared/mandates/network/translations';
+import {
+  applyTranslation,
+  buildWeeklyDigest,
+  renderWeeklyHtml,
+  renderWeeklyText,
+} from '../../shared/mandates/network/weekly-digest';
+import { flagText } from '../../shared/mandates/digest/render';
 import { triage, triageAll } from '../../shared/mandates/triage';
-import { TIER_ORDER, type MandateMessage, type Triage, type UserRule } from '../../shared/mandates/types';
-import { recordToRow, tabByKey } from '../../shared/schema/sheet';
+import { TIER_ORDER, type MandateMessage, type UserRule } from '../../shared/mandates/types';
+import { recordToRow, tabByKey, type CellValue } from '../../shared/schema/sheet';
+import { a1 } from '../../shared/google/sheets';
 import { sendToTab } from '../platform/messaging';
 import { localStore } from '../platform/storage';
 import { workerTokens } from './account';
 import { workerGoogle } from './google';
-import { addressIn, loadNetworkMail, type NetworkMail } from './network-mail';
+import { addressIn, loadNetworkMail, noNetworkMail, type NetworkMail } from './network-mail';
 import { storedNetwork } from './network';
 import { fetchOriginal } from './originals';
 import { readSeenPage } from './seen-pages';
@@ -74,14 +81,6 @@ async function localRules(): Promise<UserRule[]> {
   return Array.isArray(stored) ? (stored as UserRule[]) : [];
 }
 
-const NO_NETWORK: NetworkMail = {
-  centralOffice: () => ({ central: true, why: '' }),
-  rules: [],
-  translations: new Map(),
-  role: () => 'member',
-  problems: [],
-};
-
 /**
  * The spreadsheet's say is read at most every half minute: a principal clicking through the inbox opens
  * several emails a minute, the filing view reads too, and Sheets allows 60 reads a minute per user.
@@ -93,7 +92,7 @@ let kept: { at: number; spreadsheetId: string; mail: NetworkMail } | undefined;
 /** The network's settings, rules and translations; without a network (or offline), this browser's only. */
 async function networkMail(fresh = false): Promise<NetworkMail> {
   const network = await storedNetwork();
-  if (!network) return NO_NETWORK;
+  if (!network) return noNetworkMail();
   if (!fresh && kept && kept.spreadsheetId === network.spreadsheetId && Date.now() - kept.at < FRESH_MS)
     return kept.mail;
   try {
@@ -102,15 +101,14 @@ async function networkMail(fresh = false): Promise<NetworkMail> {
     return mail;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return {
-      ...NO_NETWORK,
-      problems: [`The network spreadsheet could not be read (${why}): only this browser's rules apply.`],
-    };
+    return noNetworkMail([
+      `The network spreadsheet could not be read (${why}): only this browser's rules apply.`,
+    ]);
   }
 }
 
 /** This browser's corrections first, then the network's, newest first: the latest correction wins. */
-const rulesOf = async (mail: NetworkMail) => [...(await localRules()), ...[...mail.rules].reverse()];
+const rulesOf = async (mail: NetworkMail) => rulesInForce(await localRules(), mail.rules);
 
 export async function showMandate(tabId: number, fresh = false): Promise<Reply> {
   const seen = await readSeenPage(tabId);
@@ -120,7 +118,7 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
   if (!newest.id) return fail('Gmail has not numbered this message yet.');
   const from = newest.from.name ? `${newest.from.name} <${newest.from.email}>` : newest.from.email;
   const mail = await networkMail(fresh);
-  const office = mail.centralOffice(from);
+  const office = mail.centralOffice(from, newest.body);
   if (!office.central)
     return ok({
       state: 'not-central',
@@ -142,7 +140,9 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
   // Oldest first, so an ask sent the same day as another counts as the later one when opened later.
   const others = (await seenMail()).filter((m) => m.gmailId !== newest.id).reverse();
   const all = triageAll([...others.map((m) => m.message), message], rules);
-  const result = all.at(-1)!;
+  const translation = translationFor(original?.messageId, mail.translations);
+  // The ILD's reading of the email (tier, what to do, by when) goes over the engine's.
+  const result = translation ? applyTranslation(all.at(-1)!, translation) : all.at(-1)!;
   const titleOf = (id: string) => {
     const m = others.find((o) => o.gmailId === id.split('#')[0])?.message;
     return m ? { title: m.subject || m.id, sent: m.date } : undefined;
@@ -159,7 +159,7 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
     from,
     sender: { address: addressIn(newest.from.email), name: newest.from.name },
     triage: result,
-    translation: original?.messageId ? mail.translations.get(original.messageId) : undefined,
+    translation,
     role: mail.role(await workerTokens.email()),
     repeatOf: result.repeatOf ? titleOf(result.repeatOf) : undefined,
     askedAgain: askedAgain.length ? askedAgain : undefined,
@@ -185,11 +185,11 @@ export async function listMandates(tabId: number, fresh = false): Promise<Reply>
   let notCentral = 0;
   const rows: ListedMandate[] = [];
   for (const row of listed) {
-    if (!mail.centralOffice(row.from).central) {
+    const from = row.fromName ? `${row.fromName} <${row.from}>` : row.from;
+    if (!mail.centralOffice(from, row.snippet).central) {
       notCentral++;
       continue;
     }
-    const from = row.fromName ? `${row.fromName} <${row.from}>` : row.from;
     const guess = triage(
       { id: row.threadId, subject: row.subject, from, date: row.date, text: row.snippet ?? '' },
       rules,
@@ -242,16 +242,13 @@ const asRule = (draft: RuleDraft): UserRule => ({
 
 export async function previewRule(draft: RuleDraft): Promise<Reply> {
   const rules = await rulesOf(await networkMail());
-  const rule = asRule(draft);
-  const seen = await seenMail();
-  const changes = seen.flatMap(({ message }) => {
-    const before = triage(message, rules).tier;
-    const after = triage(message, [rule, ...rules]).tier;
-    return before === after
-      ? []
-      : [{ title: message.subject || message.id, from: message.from ?? '', before, after }];
-  });
-  return ok({ looked: seen.length, changes } satisfies RulePreview);
+  const messages = (await seenMail()).reverse().map((m) => m.message);
+  const seen = triageAll(messages, rules).map((t, i) => ({ message: messages[i]!, triage: t }));
+  const { looked, changes } = previewChanges(asRule(draft), seen, { rules });
+  return ok({
+    looked,
+    changes: changes.map((c) => ({ title: c.title, from: c.from ?? '', before: c.before, after: c.after })),
+  } satisfies RulePreview);
 }
 
 export async function saveRule(draft: RuleDraft, where: 'network' | 'local'): Promise<Reply> {
@@ -263,24 +260,12 @@ export async function saveRule(draft: RuleDraft, where: 'network' | 'local'): Pr
   }
   const network = await storedNetwork();
   if (!network) return fail('Connect the network first, or keep the rule in this browser.');
+  const record = ruleToRecord(rule, { by: (await workerTokens.email()) ?? '', at: new Date().toISOString() });
   const result = await new TableAppender(
     workerGoogle().sheets,
     network.spreadsheetId,
     tabByKey('rules'),
-  ).append([
-    {
-      id: rule.id,
-      record: {
-        sender: rule.match.sender ?? '',
-        department: rule.match.department ?? '',
-        phrase: rule.match.phrase ?? '',
-        tier: TIER_WORDS[rule.tier],
-        note: rule.note ?? '',
-        addedBy: (await workerTokens.email()) ?? '',
-        addedAt: new Date().toISOString(),
-      },
-    },
-  ]);
+  ).append([{ id: rule.id, record }]);
   kept = undefined;
   return ok({ saved: result.appended.length ? 'network' : 'already' });
 }
@@ -294,20 +279,13 @@ export async function saveTranslation(draft: TranslationDraft): Promise<Reply> {
     return fail("Only the network's ILDs (the Members tab) translate mandates; ask yours to add you.");
   const sheets = workerGoogle().sheets;
   const tab = tabByKey('translations');
-  const id = `translation:${draft.messageId}`;
-  const record = {
-    messageId: draft.messageId,
-    subject: draft.subject ?? '',
-    tier: draft.tier ? TIER_WORDS[draft.tier] : '',
-    meaning: draft.meaning,
-    todo: draft.todo,
-    byWhen: draft.byWhen ?? '',
-    effortMinutes: draft.effortMinutes ?? '',
-    ipop: draft.ipop ?? '',
-    skipIf: draft.skipIf ?? '',
+  const id = translationRowId(draft.messageId);
+  const record = translationToRecord({
+    ...draft,
+    messageId: normalizeMessageId(draft.messageId),
     translatedBy: me ?? '',
     translatedAt: new Date().toISOString(),
-  };
+  });
   const appender = new TableAppender(sheets, network.spreadsheetId, tab);
   const { header, rows } = await appender.read();
   const existing = rows.find((r) => r.id === id);
@@ -317,13 +295,13 @@ export async function saveTranslation(draft: TranslationDraft): Promise<Reply> {
     return ok({ saved: 'new' });
   }
   // A second save is an edit of the same translation: that row is rewritten, the network's own cells kept.
+  const range = `${a1(tab.name)}!A${existing.rowIndex + 1}`;
   const got = await sheets.batchGet(network.spreadsheetId, [
-    `'${tab.name.replace(/'/g, "''")}'!${existing.rowIndex + 1}:${existing.rowIndex + 1}`,
+    `${a1(tab.name)}!${existing.rowIndex + 1}:${existing.rowIndex + 1}`,
   ]);
-  const before = (got.valueRanges?.[0]?.values?.[0] ?? []) as (string | number)[];
-  const row = recordToRow(tab, header, { ...record, id }, before);
+  const before = (got.valueRanges?.[0]?.values?.[0] ?? []) as CellValue[];
   await sheets.batchUpdateValues(network.spreadsheetId, [
-    { range: `'${tab.name.replace(/'/g, "''")}'!A${existing.rowIndex + 1}`, values: [row] },
+    { range, values: [recordToRow(tab, header, record, before)] },
   ]);
   return ok({ saved: 'updated' });
 }
@@ -333,17 +311,6 @@ export function mondayOf(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   const back = (date.getUTCDay() + 6) % 7;
   return new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
-
-function translationLines(t: ShownTranslation): string[] {
-  return [
-    `What this means for you: ${t.meaning}`,
-    t.todo && `What to do: ${t.todo}`,
-    t.byWhen && `By when: ${t.byWhen}`,
-    t.effortMinutes !== undefined && `Effort: about ${t.effortMinutes} minutes`,
-    t.ipop && `Connects to our problem of practice: ${t.ipop}`,
-    t.skipIf && `Skip if: ${t.skipIf}`,
-  ].filter((line): line is string => typeof line === 'string' && line !== '');
 }
 
 export async function weekDigest(from: string | undefined, fresh = false): Promise<Reply> {
@@ -357,68 +324,32 @@ export async function weekDigest(from: string | undefined, fresh = false): Promi
     .at(-1);
   // The week under way, or — when the newest mail Rounds has seen is older — that mail's week.
   const start = from ?? mondayOf(newest && newest < today ? newest : today);
-  const triages: Triage[] = triageAll(
+  const triages = triageAll(
     seen.map((m) => m.message),
     rules,
   );
-  const digest = buildDigest(
-    seen.map((m, i) => ({ message: m.message, triage: triages[i]! })),
-    { from: start, days: 7 },
-  );
-  const messageIdOf = new Map(seen.map((m) => [m.gmailId, m.messageId]));
-  const translationOf = (gmailId: string) => {
-    const messageId = messageIdOf.get(gmailId.split('#')[0]!);
-    return messageId ? mail.translations.get(messageId) : undefined;
-  };
+  const weekly = buildWeeklyDigest({
+    sources: seen.map((m, i) => ({ message: m.message, triage: triages[i]!, messageId: m.messageId })),
+    translations: [...mail.translations.values()],
+    window: { from: start, days: 7 },
+  });
+  const { digest } = weekly;
   const year = start.slice(0, 4);
-  const entries = digest.entries.map((e) => ({
-    title: e.title,
-    from: e.from,
-    tier: e.tier,
-    dates: e.dates.map((d) => ({ date: d.date, kind: d.kind, text: d.text })),
-    flags: e.flags.map((f: DigestFlag) => ({ kind: f.kind, text: flagText(f, year) })),
-    translation: translationOf(e.messageId),
-  }));
-  const translated = entries.filter((e) => e.translation);
-  const html = [
-    renderDigestHtml(digest),
-    translated.length
-      ? [
-          '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#222222">',
-          '<h3 style="font-size:15px;margin:16px 0 8px 0;text-transform:uppercase">From your ILD</h3>',
-          ...translated.map(
-            (e) =>
-              `<div style="margin:0 0 12px 0"><div style="font-weight:bold">${escapeHtml(e.title)}</div>${translationLines(
-                e.translation!,
-              )
-                .map((line) => `<div>${escapeHtml(line)}</div>`)
-                .join('')}</div>`,
-          ),
-          '</div>',
-        ].join('\n')
-      : '',
-  ].join('');
-  const text = [
-    renderDigestText(digest),
-    ...(translated.length
-      ? [
-          'FROM YOUR ILD',
-          '',
-          ...translated.flatMap((e) => [
-            e.title,
-            ...translationLines(e.translation!).map((l) => `   ${l}`),
-            '',
-          ]),
-        ]
-      : []),
-  ].join('\n');
   return ok({
     from: digest.window.from,
     to: digest.window.to,
-    entries,
+    entries: digest.entries.map((e) => ({
+      title: e.title,
+      from: e.from,
+      tier: e.tier,
+      dates: e.dates.map((d) => ({ date: d.date, kind: d.kind, text: d.text })),
+      actions: e.actions,
+      flags: e.flags.map((f) => ({ kind: f.kind, text: flagText(f, year) })),
+      translation: e.translation,
+    })),
     forOthers: digest.forOthers,
     seen: seen.length,
-    html,
-    text,
+    html: renderWeeklyHtml(weekly),
+    text: renderWeeklyText(weekly),
   } satisfies ShownDigest);
 }

@@ -89,8 +89,18 @@ export const ShownDigestSchema = v.object({
       from: v.optional(text(1000)),
       tier,
       dates: v.array(v.object({ date: day, kind: text(20), text: text(2000) })),
+      actions: v.array(text(2000)),
       flags: v.array(v.object({ kind: text(20), text: text(2000) })),
-      translation: v.optional(ShownTranslationSchema),
+      /** What the entry shows of the ILD's translation (its what-to-do and by-when are the entry's own). */
+      translation: v.optional(
+        v.object({
+          meaning: text(2000),
+          effortMinutes: v.optional(v.number()),
+          ipop: v.optional(text(2000)),
+          skipIf: v.optional(text(2000)),
+          translatedBy: v.optional(text(320)),
+        }),
+      ),
     }),
   ),
   forOthers: v.number(),

@@ -202,7 +202,7 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     expect(await section.locator('.tier').first().innerText()).toBe('Must do');
     expect(await section.innerText()).toContain('2025-12-05');
     const problem = await section.locator('.problem').innerText();
-    expect(problem).toMatch(/Rules row 2, column [A-Z] \(Tier\): “urgent!!” is not a tier/);
+    expect(problem).toMatch(/Rules, row 2, column "Tier": "urgent!!" is not one of/);
     // The conversation's own triage gives way to the network's.
     expect(await panel.getByRole('heading', { name: 'Triage' }).count()).toBe(1);
   });
@@ -245,7 +245,7 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     await view.getByText('Saved to the Rules tab').waitFor({ timeout: 30_000 });
     const rules = await tabRows('Rules');
     expect(rules).toHaveLength(2);
-    expect(rules[1]).toMatchObject({ Department: 'Facilities and Operations', Tier: 'not for principals' });
+    expect(rules[1]).toMatchObject({ Department: 'Facilities and Operations', Tier: 'not_for_principals' });
     expect(rules[1]!['Added by']).toBe(ILD);
     // The same correction again adds nothing.
     await view.getByRole('button', { name: 'Save for the network' }).click();

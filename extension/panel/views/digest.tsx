@@ -41,6 +41,11 @@ function Entries({ digest }: { digest: ShownDigest }) {
               </li>
             ))}
           </ul>
+          {e.actions.length > 0 && (
+            <p>
+              {t('trTodo')}: <Untrusted text={e.actions.join(' · ')} />
+            </p>
+          )}
           {e.flags.map((f) => (
             <p key={f.kind} class="flag" data-flag={f.kind} role="note">
               {f.text}

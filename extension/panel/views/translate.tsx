@@ -15,7 +15,9 @@ import { ask, defineView, pageKind, type ViewContext } from '../view';
 type Mandate = Extract<ShownMandate, { state: 'mandate' }>;
 
 /** The translation as lines of plain text: the card's content, and what a forward puts first. */
-export function translationLines(tr: ShownTranslation): Array<[string, string]> {
+export function translationLines(
+  tr: Pick<ShownTranslation, 'meaning'> & Partial<ShownTranslation>,
+): Array<[string, string]> {
   const lines: Array<[string, string | undefined]> = [
     [t('trMeaning'), tr.meaning],
     [t('trTodo'), tr.todo],
