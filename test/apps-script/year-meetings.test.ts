@@ -2,12 +2,13 @@
 // warnings when the format slips, the operations slot from must-do mail in the ILD's words, the topic the
 // principals voted for, and Create agenda writing a Doc (from the network's template when there is one).
 import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../shared/schema/sheet';
 import { agendaDocsOf } from '../../apps-script/services/agenda-docs';
 import { createAgenda, lookAtMeetings, saveAgendaMinutes } from '../../apps-script/year/meetings';
 import { FakeMeetingDocs } from '../../tools/apps-script-fakes/meeting-docs';
 import { callsPerTab, yearDeps, yearSpreadsheet } from './year-network';
 
-const SCHOOLS = [
+const SCHOOLS: Record<string, CellValue>[] = [
   {
     name: 'Maple Grove K-8',
     ipopQuestion: 'How do our students use evidence from the text when they explain their thinking?',

@@ -1,10 +1,11 @@
 // The visit planner from the sidebar over the typed fakes: a year of hosts and buddy groups from the Schools
 // tab, shown with its coverage, written to Meetings and Pairs in one append each — never over the network's.
 import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../shared/schema/sheet';
 import { planVisitsInSheet } from '../../apps-script/year/visit-planner';
 import { callsPerTab, yearDeps, yearSpreadsheet } from './year-network';
 
-const SCHOOLS = [
+const SCHOOLS: Record<string, CellValue>[] = [
   { name: 'Maple Grove K-8', strengths: 'student discourse', needs: 'math tasks' },
   { name: 'Harborview K-8', strengths: 'math tasks', needs: 'student discourse', unavailable: '2026-09-15' },
   { name: 'Linden Park K-8', needs: 'student discourse, feedback' },
