@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddon, openAddon, type Addon } from '../../tools/demo/addon';
+import { changesSince, loadSpreadsheet, writeChanges } from '../../tools/demo/addon-sheets';
 import { readDashboard, renderDashboardPage } from '../../tools/demo/dashboard-page';
 import { DRIVE_USERS, startDemo, type DemoStore } from '../../tools/demo/seed';
 import { DEMO_TODAY, filingRows } from '../../tools/demo/tracker-term';
@@ -154,5 +155,38 @@ describe('the add-on in the demo', () => {
     expect(after.at(-1)).toEqual(
       expect.arrayContaining(['Maple Grove K-8', 'asked', 'Planning the next visit']),
     );
+  });
+
+  // Last: it changes the Dashboard's charts the tests above read.
+  it('a chart the run removes and draws again is deleted and added in the sandbox, never doubled', async () => {
+    const google = connect({
+      origin: demo.sandbox.url,
+      tokens: staticTokens(DRIVE_USERS.ild.token),
+      sheetsLimit: null,
+    });
+    try {
+      const loaded = await loadSpreadsheet(google.sheets, demo.drive.spreadsheetId);
+      const dashboard = loaded.spreadsheet.tab('Dashboard');
+      dashboard.removeChart(dashboard.charts[0]);
+      dashboard.insertChart(
+        dashboard
+          .newChart()
+          .setChartType('LINE')
+          .addRange(dashboard.getRange('A3:B12'))
+          .setPosition(32, 1)
+          .setOption('title', 'Schools per step, redrawn')
+          .build(),
+      );
+      const changes = changesSince(loaded);
+      expect(changes.values).toEqual([]);
+      expect(changes.details.map((d) => Object.keys(d)[0])).toEqual(['deleteEmbeddedObject', 'addChart']);
+      await writeChanges(google.sheets, demo.drive.spreadsheetId, changes);
+      const sheet = await sandboxSheet('sheets(properties.title,charts.spec.title)');
+      expect(
+        sheet.sheets.find((s) => s.properties.title === 'Dashboard')?.charts?.map((c) => c.spec.title),
+      ).toEqual(['Filings per week', 'Principals supported per month', 'Schools per step, redrawn']);
+    } finally {
+      google.close();
+    }
   });
 });

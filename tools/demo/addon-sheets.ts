@@ -27,7 +27,8 @@ interface TabBaseline {
   cellNotes: Map<string, string>;
   rules: FakeConditionalRule[];
   protections: number;
-  charts: number;
+  /** The charts loaded, each with the sandbox's chart id, so a chart the run removed is deleted there too. */
+  charts: Map<FakeChart, number>;
 }
 
 /** A spreadsheet loaded from the sandbox, and what it was when loaded. */
@@ -74,7 +75,12 @@ export async function loadSpreadsheet(sheets: Sheets, spreadsheetId: string): Pr
       storedRules.set(rule, stored);
       sheet.conditionalRules.push(rule);
     }
-    for (const chart of tab.charts ?? []) sheet.charts.push(chartOf(chart));
+    const charts = new Map<FakeChart, number>();
+    for (const stored of tab.charts ?? []) {
+      const chart = chartOf(stored);
+      charts.set(chart, stored.chartId ?? 0);
+      sheet.charts.push(chart);
+    }
     baselines.set(sheet, {
       sheetId: props.sheetId ?? 0,
       rows: sheet.rows.map((r) => [...r]),
@@ -88,7 +94,7 @@ export async function loadSpreadsheet(sheets: Sheets, spreadsheetId: string): Pr
       rules: [...sheet.conditionalRules],
       // The fakes start with none: Rounds never reads protections, it only adds them.
       protections: 0,
-      charts: sheet.charts.length,
+      charts,
     });
   }
   const metadata: LoadedSpreadsheet['metadata'] = [];
@@ -214,7 +220,7 @@ function emptyBaseline(sheetId: number): TabBaseline {
     cellNotes: new Map(),
     rules: [],
     protections: 0,
-    charts: 0,
+    charts: new Map(),
   };
 }
 
@@ -295,7 +301,11 @@ function changedDetails(loaded: LoadedSpreadsheet, sheet: FakeSheet, base: TabBa
   }
   for (const protection of sheet.protections.slice(base.protections))
     out.push(protectionRequest(sheet, sheetId, protection));
-  for (const chart of sheet.charts.slice(base.charts)) out.push(chartRequest(sheet, sheetId, chart));
+  // Charts by identity: Apps Script's removeChart then insertChart (a redrawn chart) is a delete and an add.
+  for (const [chart, objectId] of base.charts)
+    if (!sheet.charts.includes(chart)) out.push({ deleteEmbeddedObject: { objectId } });
+  for (const chart of sheet.charts)
+    if (!base.charts.has(chart)) out.push(chartRequest(sheet, sheetId, chart));
   return out;
 }
 
