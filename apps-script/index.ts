@@ -36,3 +36,4 @@ export {
   saveAgendaMinutesFromSidebar,
   saveConsultancyNotesFromSidebar,
 } from './year/year-server';
+export { drawRunChartsFromMenu, harvestSpotlightFromMenu } from './year/year-menu';

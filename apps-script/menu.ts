@@ -11,6 +11,8 @@ export const MENUS: Readonly<Record<EditorKind, readonly MenuEntry[]>> = {
     { caption: 'Upgrade tracker', functionName: 'upgradeTracker' },
     { caption: 'Build / refresh tracker', functionName: 'refreshTracker' },
     { caption: 'Collect the latest visit', functionName: 'collectLatestVisit' },
+    { caption: 'Draw run charts', functionName: 'drawRunChartsFromMenu' },
+    { caption: 'Harvest the spotlight', functionName: 'harvestSpotlightFromMenu' },
     null,
     { caption: 'Connect the Rounds browser extension…', functionName: 'showConnectExtension' },
     { caption: 'Open Rounds sidebar', functionName: 'showSidebar' },

@@ -25,14 +25,15 @@ afterAll(async () => {
 });
 
 function load(spreadsheet: FakeSpreadsheet, drive: FakeMeetingDocs) {
-  const { globals } = appsScriptGlobals({ kind: 'spreadsheet', spreadsheet });
+  const { globals, ui } = appsScriptGlobals({ kind: 'spreadsheet', spreadsheet });
   const context = vm.createContext({
     ...globals,
     Drive: { Files: drive.Files },
     Docs: { Documents: drive.Documents },
   });
   vm.runInContext(code, context, { filename: 'Code.js' });
-  return (name: string, ...args: unknown[]) => (context[name] as (...a: unknown[]) => unknown)(...args);
+  const call = (name: string, ...args: unknown[]) => (context[name] as (...a: unknown[]) => unknown)(...args);
+  return Object.assign(call, { ui });
 }
 
 describe('the built Code.js runs the network’s year', () => {
@@ -92,5 +93,21 @@ describe('the built Code.js runs the network’s year', () => {
     expect(spreadsheet.log.count('getValues', 'Run charts')).toBe(1);
     expect(spreadsheet.log.count('setValues', 'Run charts')).toBe(1);
     expect(spreadsheet.log.count('insertChart', 'Run charts')).toBe(1);
+  });
+
+  it('Draw run charts from the menu answers in an alert that names the cell it could not use', () => {
+    const rows = measureRows('Students citing evidence (%)', '', CITING_EVIDENCE);
+    rows[2]!.value = 'absent';
+    const spreadsheet = yearSpreadsheet({ measures: rows });
+    const call = load(spreadsheet, new FakeMeetingDocs(spreadsheet.log));
+    call('drawRunChartsFromMenu');
+    expect(call.ui.alerts).toEqual([
+      {
+        title: 'Draw run charts',
+        message:
+          'Drew 1 run chart on the Run charts tab; 1 shows a signal.\n\nCells to look at:\nMeasures!E4: “absent” is not a number; this point was left out of the “Students citing evidence (%)” run chart.',
+      },
+    ]);
+    expect(spreadsheet.tab('Run charts').charts).toHaveLength(1);
   });
 });
