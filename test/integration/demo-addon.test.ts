@@ -166,6 +166,7 @@ describe('the add-on in the demo', () => {
     });
     try {
       const loaded = await loadSpreadsheet(google.sheets, demo.drive.spreadsheetId);
+      expect(loaded.spreadsheet.getId()).toBe(demo.drive.spreadsheetId);
       const dashboard = loaded.spreadsheet.tab('Dashboard');
       dashboard.removeChart(dashboard.charts[0]);
       dashboard.insertChart(

@@ -46,7 +46,8 @@ export interface LoadedSpreadsheet {
 /** The spreadsheet as SpreadsheetApp would see it, in fakes that log every call. */
 export async function loadSpreadsheet(sheets: Sheets, spreadsheetId: string): Promise<LoadedSpreadsheet> {
   const doc = await sheets.get(spreadsheetId, { includeGridData: true });
-  const spreadsheet = new FakeSpreadsheet(doc.properties?.title ?? 'Untitled spreadsheet');
+  // Its own Drive id, as Spreadsheet.getId() gives it: links the add-on makes point at the sandbox file.
+  const spreadsheet = new FakeSpreadsheet(doc.properties?.title ?? 'Untitled spreadsheet', spreadsheetId);
   const baselines = new Map<FakeSheet, TabBaseline>();
   const storedRules = new Map<FakeConditionalRule, StoredRule>();
   for (const tab of doc.sheets ?? []) {
