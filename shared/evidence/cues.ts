@@ -25,6 +25,15 @@ export const RESPONSE_VERBS: WordList = words(`
 /** Verbs that report speech once someone has been named: "told the class …", "asked S3 why …". */
 export const TELLING_VERBS: WordList = ['told', 'tells', 'asked', 'asks', 'reminded', 'reminds'];
 
+/**
+ * Verbs whose content follows a question word or 'that': "discussed what might happen next", "predicted
+ * whether it would sink", "wrote why they agreed" report what students thought about, not the observer's view.
+ */
+export const CONTENT_VERBS: WordList = words(`
+  discussed, discuss, discussing, debated, predicted, predict, predicting, described, wrote, writes,
+  decided, talked about, argued about, brainstormed, listed, recorded, considered, wondered aloud
+`);
+
 /** Words that open a reported question after 'asked': "asked if …", "asked students what …". */
 export const QUESTION_WORDS: WordList = words(`
   if, whether, what, why, how, who, when, where, which, that

@@ -2,6 +2,7 @@
 // ("T: …"), posted sentence frames and reported speech ("T said great job", "…, T said.") — which are
 // evidence of what was heard, never the observer's judgment.
 import {
+  CONTENT_VERBS,
   QUESTION_WORDS,
   RESPONSE_VERBS,
   SPEAKER_LABEL,
@@ -15,6 +16,8 @@ const SPEECH = indexPhrases([[SPEECH_VERBS, 'evaluative']]);
 const TELLING = new Set(TELLING_VERBS);
 const RESPONDING = new Set(RESPONSE_VERBS);
 const OPENS_REPORT = new Set([...QUESTION_WORDS, 'to']);
+const CONTENT = indexPhrases([[CONTENT_VERBS, 'evaluative']]);
+const OPENS_CONTENT = new Set(QUESTION_WORDS);
 
 const DOUBLE_OPEN = new Set(['"', '“', '„', '«']);
 const DOUBLE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»' };
@@ -161,6 +164,15 @@ function reportedSpans(
             break;
           }
       } else from = tokens[i]!.end;
+    } else {
+      const content = phraseAt(tokens, i, CONTENT);
+      const first = i + (content?.words.length ?? 0);
+      if (content)
+        for (let k = first; k <= first + 2 && k < tokens.length && !breakBetween(tokens, i, k); k++)
+          if (OPENS_CONTENT.has(tokens[k]!.norm)) {
+            from = tokens[k]!.start;
+            break;
+          }
     }
     if (from !== undefined) spans.push([from, clauseEnd(from)]);
   }

@@ -124,6 +124,13 @@ describe('lintEvidence', () => {
     expect(words('T responded warmly and effectively.')).toEqual(['effectively']);
   });
 
+  it('reads what students discussed, predicted or wrote about as their thinking, not the observer’s', () => {
+    expect(lintEvidence('Students discussed what might happen next.').kind).toBe('descriptive');
+    expect(lintEvidence('Groups predicted whether the boat would sink.').kind).toBe('descriptive');
+    expect(lintEvidence('S2 wrote that the answer was probably 12.').kind).toBe('descriptive');
+    expect(words('Students discussed the reading in a great way.')).toEqual(['great']);
+  });
+
   it('reads "asked" as reporting only when a question or an instruction follows', () => {
     expect(words('T asked good questions.')).toEqual(['good']);
     expect(lintEvidence('T asked whether anyone felt confident about the answer.').kind).toBe('descriptive');
