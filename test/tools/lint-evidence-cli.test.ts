@@ -89,6 +89,24 @@ describe('rounds lint-evidence', () => {
     ]);
   });
 
+  it('lists names and room numbers too when asked with --identity', async () => {
+    const path = fileWith(
+      'names.jsonl',
+      JSON.stringify({ id: 'n1', text: 'In Room 214, Ms. Rosario asked Marcus to read.' }) + '\n',
+    );
+    const io = capturedIO();
+    expect(await main(['lint-evidence', path, '--identity'], io)).toBe(0);
+    const [line] = outputs(io.out) as Array<Out & { identity: Array<{ found: string; kind: string }> }>;
+    expect(line!.identity.map((w) => [w.kind, w.found])).toEqual([
+      ['room', 'Room 214'],
+      ['name', 'Ms. Rosario'],
+      ['name', 'Marcus'],
+    ]);
+    const plain = capturedIO();
+    await main(['lint-evidence', path], plain);
+    expect(outputs(plain.out)[0]).not.toHaveProperty('identity');
+  });
+
   it('exits 2 for a missing file, a folder or no file, and 1 for a file with nothing in it', async () => {
     const missing = capturedIO();
     expect(await main(['lint-evidence', join(dir, 'nope.jsonl')], missing)).toBe(2);

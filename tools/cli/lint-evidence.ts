@@ -4,13 +4,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { findIdentityWarnings } from '../../shared/evidence/identity';
 import { lintEvidence } from '../../shared/evidence/lint';
 import { describeValue, quote } from '../../shared/mandates/input';
 import { MAX_LINE_BYTES, readLines } from '../mail/lines';
 import { lineWriter, parseOptions, usageError } from '../mail/options';
 import type { CommandIO } from './commands';
 
-const HELP = `Usage: rounds lint-evidence FILE      (FILE may be - for standard input)
+const HELP = `Usage: rounds lint-evidence FILE [--identity]      (FILE may be - for standard input)
 
 Reads evidence lines from observation notes, one JSON object per line: {"id", "text"}.
 Prints one JSON line per evidence line: {"id", "kind", "flags": [{"start", "end", "word", "question"}]},
@@ -18,6 +19,9 @@ where "kind" is descriptive (what was seen or heard), inference (a reading of mi
 evaluative (a judgment of the practice); each flag marks a judging word by its UTF-16 offsets in "text"
 and gives the facilitator's question ("What did you see or hear that makes you say 'rigorous'?").
 The text itself is never changed. Blank lines are skipped. Nothing leaves this machine.
+
+  --identity   also list what would identify someone in the notes (rounds name no teacher, student or
+               room): "identity": [{"start", "end", "found", "kind": "name" | "room", "message"}]
 
 A line that cannot be read is reported on stderr with its line number and the others are still linted.
 Exit status: 0 all lines linted, 1 some could not be read, 2 the command could not run.
@@ -34,7 +38,12 @@ export async function run(
   io: CommandIO,
   stdin: AsyncIterable<Uint8Array> = process.stdin,
 ): Promise<number> {
-  const parsed = parseOptions('lint-evidence', argv, { help: { type: 'boolean', short: 'h' } }, io);
+  const parsed = parseOptions(
+    'lint-evidence',
+    argv,
+    { help: { type: 'boolean', short: 'h' }, identity: { type: 'boolean' } },
+    io,
+  );
   if (!parsed.ok) return 2;
   if (parsed.values.help) {
     io.stdout(HELP);
@@ -97,7 +106,12 @@ export async function run(
         io.stderr(`line ${line.number}: note: id ${quote(evidence.id)} is also used by line ${earlier}\n`);
       else firstLineOf.set(evidence.id, line.number);
       const lint = lintEvidence(evidence.text);
-      out.line(JSON.stringify({ id: evidence.id, kind: lint.kind, flags: lint.flags }));
+      const verdict = { id: evidence.id, kind: lint.kind, flags: lint.flags };
+      out.line(
+        JSON.stringify(
+          parsed.values.identity ? { ...verdict, identity: findIdentityWarnings(evidence.text) } : verdict,
+        ),
+      );
       linted++;
     }
   } catch (error) {
