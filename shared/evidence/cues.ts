@@ -95,6 +95,7 @@ export const DESCRIBES_WHEN_FOLLOWED_BY: Readonly<Record<string, WordList>> = {
     'color',
     'colors',
   ],
+  success: ['criteria', 'criterion'],
   // "The mini-lesson focused on fractions" is its topic; "students were focused on …" reads their minds.
   focused: ['on'],
 };

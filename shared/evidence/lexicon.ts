@@ -61,6 +61,11 @@ export const EVALUATIVE_WORDS: WordList = [
     well-behaved, messy, mess, neat, tidy, orderly, disorderly, sloppy, careless, carelessly, lazy, lazily,
     disruptive, unruly, out of control, in control, under control, lost control, noisy, disaster
   `),
+  // British spellings and phrasing of the words above
+  ...words(`
+    skilful, skilfully, organised, well-organised, disorganised, favours, favoured, favouritism,
+    requires improvement, secure, probing, inspiring, uninspiring, inspired, afterthought
+  `),
   // adverbs of quality
   ...words(`
     well, effectively, ineffectively, efficiently, appropriately, inappropriately, nicely, poorly,
@@ -89,6 +94,7 @@ export const EVALUATIVE_WORDS: WordList = [
 export const INFERENCE_WORDS: WordList = [
   // feelings and dispositions
   ...words(`
+    keen, lost interest, losing interest,
     bored, boredom, confused, confusion, frustrated, frustration, excited, excitement, interested,
     uninterested, disinterested, enjoyed, enjoying, enjoy, enjoys, loved, liked, happy, unhappy, sad, upset,
     angry, anxious, nervous, comfortable, uncomfortable, confident, unsure, curious, motivated, unmotivated,
@@ -138,7 +144,7 @@ export const INFERENCE_WORDS: WordList = [
  * the irregular ones ("understood", "felt", "forgot") are listed above.
  */
 export const MIND_VERBS: WordList = words(`
-  realize, understand, misunderstand, believe, assume, expect, hope, want, wish, enjoy, love, hate, dislike,
+  realize, realise, understand, misunderstand, believe, assume, expect, hope, want, wish, enjoy, love, hate, dislike,
   prefer, fear, worry, struggle, intend, guess, pretend, ignore, forget, remember, grasp, master,
   comprehend, appreciate, feel, seem, appear, care, wonder, hesitate, resent, panic
 `);
