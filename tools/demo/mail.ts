@@ -3,6 +3,7 @@
 // ILD's mail about the network's cycle, several with attachments. Newest first, as Gmail lists them.
 import { DEMO_DOMAIN, DEMO_USER, ILD } from './network';
 import type { DemoEmail, DemoPerson } from './raw-mail';
+import { MANDATE_MAIL } from './mandate-mail';
 
 const office = (name: string, local: string): DemoPerson => ({ name, email: `${local}@${DEMO_DOMAIN}` });
 const staff = (name: string): DemoPerson => ({
@@ -380,6 +381,7 @@ export const DEMO_MAIL: DemoEmail[] = [
       'Nutrition Services',
     ],
   },
+  ...MANDATE_MAIL,
 ];
 
 /** The message the tour files first, and the five it bulk-files: teachers' mail for the step 4 folder. */

@@ -7,6 +7,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { seedDrive, type SeededDrive } from './drive-seed';
 import { seedTracker, type SeededTracker } from './tracker-seed';
 import { seedYear } from './year-seed';
+import { seedMandates } from './mandate-seed';
 import { renderDocPage, renderMailboxPage } from './gmail-html';
 import { demoMailbox, type DemoThread } from './mailbox';
 import { DEMO_USER, DOCS, ILD, type DemoDocKey } from './network';
@@ -69,6 +70,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoStore> {
     const drive = await seedDrive(sandbox.url, DRIVE_USERS);
     const tracker = await seedTracker(sandbox.url, DRIVE_USERS.ild.token, drive.spreadsheetId);
     await seedYear(sandbox.url, DRIVE_USERS.ild.token, drive.spreadsheetId);
+    await seedMandates(sandbox.url, DRIVE_USERS.ild.token, drive.spreadsheetId);
     const threads = demoMailbox();
     writeFixtures(dir, threads, drive);
     const docPages = Object.fromEntries(

@@ -10,6 +10,7 @@ import { joinLinks, type DemoStore } from './seed';
 import { OBSERVATION_STEPS } from './tour-observation';
 import { TRACKER_STEPS } from './tour-tracker';
 import { YEAR_STEPS } from './tour-year';
+import { MANDATE_STEPS } from './tour-mandates';
 
 /** Thrown by a step whose feature this build of Rounds does not have yet; the tour carries on. */
 export class NotYet extends Error {}
@@ -245,6 +246,7 @@ export const STEPS: Array<[string, StepRun]> = [
       return filedDetail(await filedOrAlready(panel).first().innerText(), before, t);
     },
   ],
+  ...MANDATE_STEPS,
   ...TRACKER_STEPS,
   ...YEAR_STEPS,
   ...OBSERVATION_STEPS,
