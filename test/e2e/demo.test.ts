@@ -86,7 +86,7 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
 
   it('seeds the network and tours it: every step done, and the output says so step by step', () => {
     expect(first.stdout).toMatch(
-      /Google sandbox on http:\/\/127\.0\.0\.1:\d+ \(2\d Drive items created, 20 conversations\)/,
+      /Google sandbox on http:\/\/127\.0\.0\.1:\d+ \(2\d Drive items created, 25 conversations\)/,
     );
     for (const { name, outcome } of first.steps) {
       expect(outcome, name).toMatchObject({ status: 'done' });
@@ -224,7 +224,7 @@ describe.skipIf(SKIP_E2E)('npm start -- --headless', () => {
   it('run again on the same --dir, it creates nothing and files nothing twice', async () => {
     const before = filedFiles(join(store, 'drive')).map((f) => f.id);
     const second = await start(store, join(dir, 'tour-2'));
-    expect(second.stdout).toContain('(0 Drive items created, 20 conversations)');
+    expect(second.stdout).toContain('(0 Drive items created, 25 conversations)');
     for (const { name, outcome } of second.steps) {
       expect(outcome, name).toMatchObject({ status: 'done' });
       if (outcome.status === 'done' && outcome.detail?.includes('in Drive'))
