@@ -1,4 +1,4 @@
-// The demo principal's mailbox: twenty conversations written for this project (people, offices and
+// The demo principal's mailbox: twenty-five conversations written for this project (people, offices and
 // dates are invented): central-office mandates of every tier, and teachers', colleagues' and the
 // ILD's mail about the network's cycle, several with attachments. Newest first, as Gmail lists them.
 import { DEMO_DOMAIN, DEMO_USER, ILD } from './network';
