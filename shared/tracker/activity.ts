@@ -31,9 +31,12 @@ const CLOSED = new Set(['done', 'complete', 'completed', 'closed', 'dropped', 'c
 export const schoolKey = (name: string) => normalizeHeader(name);
 const key = schoolKey;
 
-/** Reads the tabs around Schools. `schools` are the names and principals on the Schools tab. */
+/**
+ * Reads the tabs around Schools. `schools` are the names, principals and Rounds IDs on the Schools tab: a
+ * row elsewhere may name its school either way (the extension writes the id when it could not read names).
+ */
 export function readActivity(
-  schools: readonly { name: string; principal: string }[],
+  schools: readonly { name: string; principal: string; id?: string }[],
   tabs: { cycles: Table; filings: Table; visits: Table; contacts: Table; actionPlans: Table },
   today: string,
 ): NetworkActivity {
@@ -51,7 +54,8 @@ export function readActivity(
     });
     if (s.principal) byPrincipal.set(key(s.principal), key(s.name));
   }
-  const at = (name: string) => bySchool.get(key(name));
+  const byId = new Map(schools.flatMap((s) => (s.id ? [[s.id, key(s.name)] as const] : [])));
+  const at = (name: string) => bySchool.get(key(name)) ?? bySchool.get(byId.get(name.trim()) ?? '');
   const dayIn = (
     table: Table,
     row: { row: number; get(k: string): unknown },

@@ -123,6 +123,7 @@ export function planRefresh(tabs: readonly TabSnapshot[], today: string, newId: 
   const people = schools.rows.map((r) => ({
     name: text(r.get('name')),
     principal: text(r.get('principal')),
+    id: text(r.get('id')),
   }));
   const activity = readActivity(
     people.filter((p) => p.name),

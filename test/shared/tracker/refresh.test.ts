@@ -88,4 +88,24 @@ describe('the Refresh plan', () => {
     expect(week('2026-11-23')).toBe(1);
     expect(plan.dashboard.charts.map((c) => c.a1)).toEqual(['A3:B12', 'D3:E29', 'G3:I15']);
   });
+
+  it('counts a filing that names its school by Rounds ID (as the extension may) for that school', () => {
+    const plan = planRefresh(
+      [
+        tab('schools', [
+          { 'Rounds ID': 'maple-grove', School: 'Maple Grove K-8' },
+          { 'Rounds ID': 'harborview', School: 'Harborview K-8' },
+        ]),
+        tab('filings', [
+          { 'Filed at': '2026-12-02', School: 'maple-grove' },
+          { 'Filed at': '2026-11-20', School: 'Harborview K-8' },
+        ]),
+      ],
+      '2026-12-04',
+      () => 'id',
+    );
+    const block = plan.schools!.derived[0]!;
+    const lastFiling = headers('schools').indexOf('Last filing') - block.column;
+    expect(block.values.map((r) => r[lastFiling])).toEqual(['2026-12-02', '2026-11-20']);
+  });
 });
