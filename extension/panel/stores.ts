@@ -1,14 +1,11 @@
 // What the panel shows besides the tab itself — the account, the network, its tables, the folder proposal,
-// the filing queue — each a signal kept live from the storage the worker writes. The panel reads; only the
-// worker writes (and holds the token, which is never read here).
+// the filing queue — each a signal kept live from the storage the worker writes (stored-keys.ts), its first
+// value from the panel's first read. The panel reads; only the worker writes (and holds the token, which
+// is never read here).
 import { signal, type Signal } from '@preact/signals';
-import { ACCOUNT_KEY, readAccount, type Account } from '../../shared/browser/account';
-import { QUEUE_KEY, readQueue, type QueueState } from '../../shared/browser/filing-queue';
+import { readAccount, type Account } from '../../shared/browser/account';
+import { readQueue, type QueueState } from '../../shared/browser/filing-queue';
 import {
-  LAST_CHOICE_KEY,
-  NETWORK_KEY,
-  NETWORK_STATUS_KEY,
-  NETWORK_TABLES_KEY,
   readNetworkStatus,
   readStoredNetwork,
   type NetworkStatus,
@@ -18,6 +15,8 @@ import type { AdoptionProposal } from '../../shared/network/adoption';
 import type { NetworkTables } from '../../shared/network/network-tables';
 import type { StepNumber } from '../../shared/domain';
 import { localStore, sessionStore } from '../platform/storage';
+import type { FirstRead } from './first-read';
+import { STORED, type Area } from './stored-keys';
 
 export const account = signal<Account>({ state: 'signed-out' });
 export const network = signal<{ network: StoredNetwork | null; problem?: string }>({ network: null });
@@ -39,36 +38,39 @@ const asAdoption = (value: unknown) =>
 const asChoice = (value: unknown) =>
   value && typeof value === 'object' && 'cycleId' in value ? (value as typeof lastChoice.value) : undefined;
 
-function follow<T>(
-  store: typeof sessionStore,
-  key: string,
+const stores = { session: sessionStore, local: localStore };
+
+async function follow<T>(
+  { area, key }: { area: Area; key: string },
   target: Signal<T>,
   read: (value: unknown) => T,
+  first: FirstRead,
   lifetime: AbortSignal,
 ): Promise<void> {
+  const store = stores[area];
   store.watch(key, (value) => (target.value = read(value)), lifetime);
-  return store.get(key).then((value) => {
-    if (!lifetime.aborted) target.value = read(value);
-  });
+  const known = await first.value(area, key).catch(() => undefined);
+  const value = known ? known.value : await store.get(key);
+  if (!lifetime.aborted) target.value = read(value);
 }
 
-export function startStores(lifetime: AbortSignal): Promise<unknown> {
+export function startStores(first: FirstRead, lifetime: AbortSignal): Promise<unknown> {
   return Promise.all([
-    follow(sessionStore, ACCOUNT_KEY, account, readAccount, lifetime),
+    follow(STORED.account, account, readAccount, first, lifetime),
     follow(
-      localStore,
-      NETWORK_KEY,
+      STORED.network,
       network,
       (value) => {
         const read = readStoredNetwork(value);
         return read.ok ? { network: read.network } : { network: null, problem: read.problem };
       },
+      first,
       lifetime,
     ),
-    follow(sessionStore, NETWORK_STATUS_KEY, networkStatus, readNetworkStatus, lifetime),
-    follow(sessionStore, NETWORK_TABLES_KEY, tables, asTables, lifetime),
-    follow(sessionStore, 'adoption-proposal', adoption, asAdoption, lifetime),
-    follow(localStore, QUEUE_KEY, queue, readQueue, lifetime),
-    follow(localStore, LAST_CHOICE_KEY, lastChoice, asChoice, lifetime),
+    follow(STORED.networkStatus, networkStatus, readNetworkStatus, first, lifetime),
+    follow(STORED.tables, tables, asTables, first, lifetime),
+    follow(STORED.adoption, adoption, asAdoption, first, lifetime),
+    follow(STORED.queue, queue, readQueue, first, lifetime),
+    follow(STORED.lastChoice, lastChoice, asChoice, first, lifetime),
   ]);
 }

@@ -1,51 +1,54 @@
 // The panel's view of one tab: which tab it follows (the active one, or one named in `?tab=`) and what
-// the worker recorded for it, kept live from session storage.
+// the worker recorded for it, kept live from session storage. The first values come from the panel's
+// first read (first-read.ts), already under way when this script runs.
 import { signal } from '@preact/signals';
-import { seenPageKey } from '../../shared/browser/seen-page';
-import { pageProblemKey, toSeenPageState, type SeenPageState } from '../background/seen-pages';
+import { toSeenPageState, type SeenPageState } from '../background/seen-pages';
 import { sessionStore } from '../platform/storage';
 import { activeTabId, watchActiveTab } from '../platform/tabs';
+import type { FirstRead } from './first-read';
+import { tabKeys } from './stored-keys';
+
+export { pinnedTab } from './first-read';
 
 export const followedTab = signal<number | undefined>(undefined);
 export const seenPage = signal<SeenPageState | 'loading'>('loading');
 
-/** `sidepanel.html?tab=12` pins the panel to one tab (used when the panel is opened as a page). */
-export function pinnedTab(search: string): number | undefined {
-  const value = new URLSearchParams(search).get('tab');
-  return value && /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
-async function follow(tabId: number | undefined, signal: AbortSignal): Promise<void> {
+async function follow(tabId: number | undefined, signal: AbortSignal, first?: FirstRead): Promise<void> {
   followedTab.value = tabId;
   if (tabId === undefined) {
     seenPage.value = { state: 'none' };
     return;
   }
   // A record the worker could not save leaves a problem line instead: the panel says so.
+  const [recordKey, problemKey] = tabKeys(tabId);
   let record: unknown;
   let problem: unknown;
   const show = () => {
     if (followedTab.value === tabId && !signal.aborted) seenPage.value = toSeenPageState(record, problem);
   };
-  sessionStore.watch(seenPageKey(tabId), (value) => ((record = value), show()), signal);
-  sessionStore.watch(pageProblemKey(tabId), (value) => ((problem = value), show()), signal);
-  [record, problem] = await Promise.all([
-    sessionStore.get(seenPageKey(tabId)),
-    sessionStore.get(pageProblemKey(tabId)),
-  ]);
+  sessionStore.watch(recordKey, (value) => ((record = value), show()), signal);
+  sessionStore.watch(problemKey, (value) => ((problem = value), show()), signal);
+  const known = await Promise.all([
+    first?.value('session', recordKey),
+    first?.value('session', problemKey),
+  ]).catch(() => []);
+  [record, problem] =
+    known[0] && known[1]
+      ? [known[0].value, known[1].value]
+      : await Promise.all([sessionStore.get(recordKey), sessionStore.get(problemKey)]);
+  performance.mark('rounds:tab-read');
   show();
 }
 
-export async function startFollowing(search: string, lifetime: AbortSignal): Promise<void> {
-  const pinned = pinnedTab(search);
-  if (pinned !== undefined) return follow(pinned, lifetime);
+export async function startFollowing(first: FirstRead, lifetime: AbortSignal): Promise<void> {
+  if (first.pinned !== undefined) return follow(first.pinned, lifetime, first);
   let current = new AbortController();
   lifetime.addEventListener('abort', () => current.abort(), { once: true });
-  const followActive = async () => {
+  const followActive = async (tabId?: Promise<number | undefined>) => {
     current.abort();
     current = new AbortController();
-    await follow(await activeTabId(), current.signal);
+    await follow(await (tabId ?? activeTabId()), current.signal, first);
   };
   watchActiveTab(() => void followActive(), lifetime);
-  await followActive();
+  await followActive(first.tab());
 }

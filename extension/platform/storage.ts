@@ -36,6 +36,10 @@ function areaStore(area: Area) {
       const found = await storage().get(key);
       return found[key];
     },
+    /** Several keys in one request (the panel's first read): keys not stored are absent. */
+    async getMany(keys: string[]): Promise<Record<string, unknown>> {
+      return storage().get(keys);
+    },
     async set(key: string, value: unknown): Promise<void> {
       try {
         await storage().set({ [key]: value });

@@ -1,8 +1,13 @@
 // `npm run bench:panel`: what the panel costs a principal. Builds the production extension into a temp
 // folder, prints the gzipped size of the panel's JS (target ≤ 60 KB) and of each content script
 // (≤ 10 KB), then loads the panel 10 times in headless Chromium on an open demo conversation and prints
-// the median time from navigation start to the conversation on screen (≤ 100 ms). Exits 1 on a miss.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// the median time from navigation start to the conversation on screen (≤ 100 ms), step by step, beside
+// a blank extension page opened the same way (the browser's own floor). Exits 1 on a miss.
+//
+//   --chrome DIR    measure a Chrome folder already built instead of building the working tree
+//   --against DIR   also measure a second build (a baseline) in the same browser, load for load
+//   --loads N       loads per page (10)
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,55 +37,133 @@ interface Manifest {
 
 function sizes(chromeDir: string): { rows: Array<[string, number, number]>; missed: boolean } {
   const manifest = JSON.parse(readFileSync(join(chromeDir, 'manifest.json'), 'utf8')) as Manifest;
-  const rows: Array<[string, number, number]> = [
-    ['sidepanel.js', gzippedKB(join(chromeDir, 'sidepanel.js')), TARGETS.panelKB],
-  ];
+  // The panel's JS is every script sidepanel.html loads, counted together.
+  const html = readFileSync(join(chromeDir, 'sidepanel.html'), 'utf8');
+  const panelScripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  const panelKB = panelScripts.reduce((sum, script) => sum + gzippedKB(join(chromeDir, script)), 0);
+  const rows: Array<[string, number, number]> = [[panelScripts.join(' + '), panelKB, TARGETS.panelKB]];
   for (const script of new Set(manifest.content_scripts.flatMap((c) => c.js))) {
     rows.push([script, gzippedKB(join(chromeDir, script)), TARGETS.contentKB]);
   }
   return { rows, missed: rows.some(([, kb, target]) => kb > target) };
 }
 
+/** A blank extension page with a one-line script, opened the same way: the browser's own floor. */
+const BLANK_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>blank</title></head>' +
+  '<body><script src="bench-blank.js"></script></body></html>\n';
+const BLANK_JS = 'window.firstRender = performance.now();\n';
+/** The same page loading the panel's script first (it renders nothing without the panel's markup). */
+const SCRIPT_ONLY_HTML = BLANK_HTML.replace('<script', '<script src="sidepanel.js"></script><script');
+
 /**
- * Each load opens a fresh panel page for a tab showing a demo conversation and records, inside the page,
- * the moment the conversation's heading first exists (a MutationObserver installed before any script).
+ * One load's moments, each in ms from navigation start, read inside the page: the Navigation and Resource
+ * Timing entries, the panel's own marks (extension/panel/main.tsx, tab-state.ts) and the moment the
+ * conversation's subject heading first exists (a MutationObserver installed before any script).
  */
 interface PanelLoad {
-  /** ms from navigation start to the conversation's heading in the page */
+  /** the page's HTML received */
+  responseEnd: number;
+  /** the new document made (Playwright's init script runs) */
+  documentMade: number;
+  /** the HTML parser reached the page's script tag */
+  scriptTag: number;
+  /** the panel's script evaluated (all its modules), before its first render */
+  scriptRan: number | null;
+  /** the first preact render returned (the panel's frame, before storage answered) */
+  firstRender: number | null;
+  /** storage answered with what the worker recorded for the tab */
+  tabRead: number | null;
+  /** the end: the open conversation's subject heading in the page (for the blank page, its script ran) */
   rendered: number;
-  /** ms from navigation start to the end of DOMContentLoaded (the panel's script has run) */
-  scriptsRan: number;
 }
 
-async function firstRenders(chromeDir: string): Promise<PanelLoad[]> {
+const STEPS: Array<[keyof PanelLoad, string]> = [
+  ['responseEnd', 'HTML received (responseEnd)'],
+  ['documentMade', 'document created'],
+  ['scriptTag', 'parser reached the <script> tag'],
+  ['scriptRan', 'script evaluated'],
+  ['firstRender', 'first preact render'],
+  ['tabRead', 'tab record read from storage'],
+  ['rendered', 'conversation heading on screen'],
+];
+
+const READ_LOAD = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+  return {
+    responseEnd: nav.responseEnd,
+    documentMade: window.documentMade,
+    scriptTag: window.scriptTag,
+    scriptRan: mark('rounds:panel-script'),
+    firstRender: mark('rounds:panel-rendered'),
+    tabRead: mark('rounds:tab-read'),
+    rendered: window.firstRender,
+  };
+})()`;
+
+/** A build to measure: its label in the output and its Chrome folder. */
+interface Build {
+  label: string;
+  dir: string;
+}
+
+/**
+ * Loads the panel of each build `loads` times, each in a fresh tab for a tab showing a demo conversation,
+ * taking turns with the blank page so all see the same machine (the builds are installed side by side in
+ * one browser). Only the Gmail tab is routed (to the demo's page): routing the whole context would send
+ * each of the panel's own files through Playwright's process, a detour no principal's browser takes.
+ */
+async function firstRenders(builds: Build[], loads: number): Promise<Map<string, PanelLoad[]>> {
   const profile = mkdtempSync(join(tmpdir(), 'rounds-bench-panel-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  // Copies, so the blank page never lands in a build someone may ship.
+  const dirs = builds.map((build, i) => {
+    const dir = join(profile, `extension-${i}`);
+    cpSync(build.dir, dir, { recursive: true });
+    writeFileSync(join(dir, 'bench-blank.html'), BLANK_HTML);
+    writeFileSync(join(dir, 'bench-blank.js'), BLANK_JS);
+    writeFileSync(join(dir, 'bench-script-only.html'), SCRIPT_ONLY_HTML);
+    writeFileSync(join(dir, 'bench-label.txt'), build.label);
+    return dir;
+  });
+  const args = chromiumArgs(dirs.join(','), true);
+  const context = await chromium.launchPersistentContext(join(profile, 'user'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(chromeDir, true),
+    args,
   });
   try {
     const threads = demoMailbox();
-    const page = renderMailboxPage(threads);
-    await context.route('**/*', (route) =>
-      route.request().url().startsWith('https://mail.google.com/')
-        ? route.fulfill({ contentType: 'text/html', body: page })
-        : route.request().url().startsWith('chrome-extension://')
-          ? route.continue()
-          : route.abort(),
-    );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
+    const html = renderMailboxPage(threads);
+    const deadline = Date.now() + 20_000;
+    while (context.serviceWorkers().length < builds.length && Date.now() < deadline) {
+      await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    }
+    const ids = new Map<string, { id: string; worker: Worker }>();
+    for (const worker of context.serviceWorkers()) {
+      const label = (await worker.evaluate(
+        "fetch(chrome.runtime.getURL('bench-label.txt')).then((r) => r.text())",
+      )) as string;
+      ids.set(label, { id: new URL(worker.url()).host, worker });
+    }
     const thread = threads.find((t) => t.messages.some((m) => m.email.attachments?.length))!;
     const url = `https://mail.google.com/mail/u/0/#inbox/${thread.token}`;
     const gmail = await context.newPage();
+    await gmail.route('**/*', (route) =>
+      route.request().url().startsWith('https://mail.google.com/')
+        ? route.fulfill({ contentType: 'text/html', body: html })
+        : route.abort(),
+    );
     await gmail.goto(url);
-    const tabId = await tabShowing(worker, url);
+    const tabs = new Map<string, number>();
+    for (const build of builds) tabs.set(build.label, await tabShowing(ids.get(build.label)!.worker, url));
     // A string, not a function: tools/ is typed for Node, and this runs in the panel page.
     await context.addInitScript({
       content: `if (location.protocol === 'chrome-extension:') {
         const subject = ${JSON.stringify(thread.subject)};
+        window.documentMade = performance.now();
         new MutationObserver((_, observer) => {
+          if (!window.scriptTag && document.querySelector('script[src]')) window.scriptTag = performance.now();
           if ([...document.querySelectorAll('h1, h2')].some((h) => h.textContent === subject)) {
             window.firstRender = performance.now();
             observer.disconnect();
@@ -88,25 +171,40 @@ async function firstRenders(chromeDir: string): Promise<PanelLoad[]> {
         }).observe(document, { childList: true, subtree: true });
       }`,
     });
-    const loads: PanelLoad[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      const panel = await context.newPage();
-      await panel.setViewportSize({ width: 360, height: 760 });
-      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-      await panel.waitForFunction('window.firstRender', null, { timeout: 15_000 });
-      loads.push(
-        (await panel.evaluate(
-          '({ rendered: window.firstRender, scriptsRan: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd })',
-        )) as PanelLoad,
-      );
-      await panel.close();
+    const open = async (extensionId: string, path: string): Promise<PanelLoad> => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 360, height: 760 });
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      await page.waitForFunction('window.firstRender', null, { timeout: 15_000 });
+      const load = (await page.evaluate(READ_LOAD)) as PanelLoad;
+      await page.close();
+      return load;
+    };
+    const result = new Map<string, PanelLoad[]>([
+      [BLANK, []],
+      [SCRIPT_ONLY, []],
+      ...builds.map((b) => [b.label, []] as [string, PanelLoad[]]),
+    ]);
+    for (let i = 0; i < loads; i++) {
+      result.get(BLANK)!.push(await open(ids.get(builds[0]!.label)!.id, 'bench-blank.html'));
+      result.get(SCRIPT_ONLY)!.push(await open(ids.get(builds[0]!.label)!.id, 'bench-script-only.html'));
+      // Each round starts with a different build, so none is always the one after the blank page.
+      for (let j = 0; j < builds.length; j++) {
+        const build = builds[(i + j) % builds.length]!;
+        result
+          .get(build.label)!
+          .push(await open(ids.get(build.label)!.id, `sidepanel.html?tab=${tabs.get(build.label)}`));
+      }
     }
-    return loads;
+    return result;
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
+
+const BLANK = 'blank';
+const SCRIPT_ONLY = 'blank+js';
 
 /** The tab id the worker recorded for `url` (it keeps what each tab shows in session storage). */
 async function tabShowing(worker: Worker, url: string): Promise<number> {
@@ -129,36 +227,88 @@ async function tabShowing(worker: Worker, url: string): Promise<number> {
   }
 }
 
+interface Options {
+  /** measure this built Chrome folder instead of building the working tree */
+  chromeDir?: string;
+  /** also measure this built Chrome folder, side by side (a baseline) */
+  against?: string;
+  loads: number;
+}
+
+function usage(args: string[]): Options {
+  const options: Options = { loads: LOADS };
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, value] = [args[i], args[i + 1]];
+    if (flag === '--chrome' && value) options.chromeDir = value;
+    else if (flag === '--against' && value) options.against = value;
+    else if (flag === '--loads' && value && /^\d+$/.test(value)) options.loads = Number(value);
+    else
+      throw new Error(
+        `unknown argument ${flag}; use --chrome DIR (a built Chrome folder), --against DIR (a second one, side by side) and --loads N`,
+      );
+  }
+  return options;
+}
+
+/** The median of one step over the loads that recorded it, as "123.4". */
+function step(loads: PanelLoad[], key: keyof PanelLoad): string {
+  const xs = loads.map((l) => l[key]).filter((x): x is number => typeof x === 'number');
+  return xs.length ? median(xs).toFixed(1) : '—';
+}
+
 async function main(): Promise<number> {
+  const options = usage(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'rounds-bench-build-'));
   try {
-    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    await buildExtension({
-      root: ROOT,
-      outChrome: join(dir, 'chrome'),
-      outFirefox: join(dir, 'firefox'),
-      version,
-      googleOrigin: GOOGLE_ORIGIN,
-      production: true,
-    });
-    const chromeDir = join(dir, 'chrome');
+    let chromeDir = options.chromeDir;
+    if (!chromeDir) {
+      const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      await buildExtension({
+        root: ROOT,
+        outChrome: join(dir, 'chrome'),
+        outFirefox: join(dir, 'firefox'),
+        version,
+        googleOrigin: GOOGLE_ORIGIN,
+        production: true,
+      });
+      chromeDir = join(dir, 'chrome');
+    }
     const size = sizes(chromeDir);
-    console.log('Panel bench (production build, gzip -9)');
+    console.log(
+      `Panel bench (production build${options.chromeDir ? ` in ${options.chromeDir}` : ''}, gzip -9)`,
+    );
     for (const [file, kb, target] of size.rows) {
       console.log(
-        `  ${file.padEnd(22)} ${kb.toFixed(1).padStart(6)} KB gzipped   target ≤ ${target} KB${kb > target ? '  MISSED' : ''}`,
+        `  ${file.padEnd(36)} ${kb.toFixed(1).padStart(6)} KB gzipped   target ≤ ${target} KB${kb > target ? '  MISSED' : ''}`,
       );
     }
-    const loads = await firstRenders(chromeDir);
-    const times = loads.map((l) => l.rendered);
+    const builds: Build[] = [{ label: 'panel', dir: chromeDir }];
+    if (options.against) builds.push({ label: 'against', dir: options.against });
+    const loads = await firstRenders(builds, options.loads);
+    const times = loads.get('panel')!.map((l) => l.rendered);
     const mid = median(times);
     console.log(
-      `  first render of the panel on an open conversation, ${LOADS} loads in headless Chromium: median ${mid.toFixed(1)} ms` +
+      `  first render of the panel on an open conversation, ${options.loads} loads in headless Chromium: median ${mid.toFixed(1)} ms` +
         ` (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})   target ≤ ${TARGETS.firstRenderMs} ms${mid > TARGETS.firstRenderMs ? '  MISSED' : ''}`,
     );
+    const columns = [...loads.keys()];
+    console.log(`    median ms from navigation start        ${columns.map((c) => c.padStart(10)).join(' ')}`);
+    for (const [key, label] of STEPS) {
+      console.log(
+        `    ${label.padEnd(38)} ${columns.map((c) => step(loads.get(c)!, key).padStart(10)).join(' ')}`,
+      );
+    }
+    // The part after the browser has made the page and parsed up to the scripts, per load: what the
+    // panel's own files and code cost, less shaken by how long the busy browser took to get there.
+    const ours = (c: string) =>
+      median(loads.get(c)!.map((l) => l.rendered - l.scriptTag))
+        .toFixed(1)
+        .padStart(10);
+    console.log(`    ${'from the <script> tag to the end'.padEnd(38)} ${columns.map(ours).join(' ')}`);
     console.log(
-      `    of which loading and running the panel's script (DOMContentLoaded): median ${median(loads.map((l) => l.scriptsRan)).toFixed(1)} ms`,
+      '    (blank: a page with one line of script, the end when it ran; blank+js: the same page loading the',
     );
+    console.log("     panel's script before that line — what fetching and compiling the panel's JS costs)");
     // A busy machine reads slower: say how busy it was, so figures from different runs can be compared.
     console.log(`    load average while measuring: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
     return size.missed || mid > TARGETS.firstRenderMs ? 1 : 0;

@@ -21,6 +21,8 @@ const ENTRIES: Record<string, string> = {
   background: 'extension/background/worker.ts',
   'content/gmail': 'extension/content/gmail.ts',
   'content/docs': 'extension/content/docs.ts',
+  // The panel's first script starts its storage reads while the browser loads the main one.
+  'sidepanel-first': 'extension/panel/read-first.ts',
   sidepanel: 'extension/panel/main.tsx',
 };
 
