@@ -28,6 +28,7 @@ export {
   askForResourceFromSidebar,
   createAgendaFromSidebar,
   drawRunChartsFromSidebar,
+  getCoverageLook,
   getImprovementLook,
   getMeetingsLook,
   getResourceLook,

@@ -164,6 +164,7 @@ export function planVisitsInSheet(
           round: r.round,
           schools: g.schools.join(', '),
           reason: g.reason,
+          host: g.visits[0]?.host ?? '',
         } as Record<string, CellValue>),
       ),
     );

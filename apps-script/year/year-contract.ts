@@ -3,6 +3,7 @@
 import type { ConsultancyRoles, ConsultancyStep } from '../../shared/year/consultancy';
 import type { MeetingMinutes } from '../../shared/year-tabs/meetings';
 import type { ConsultancyNotesSaved } from './consultancy';
+import type { CoverageLook } from './coverage';
 import type { ImprovementLook } from './improvement';
 import type { AgendaCreated, MeetingsLook } from './meetings';
 import type { VisitPlanOptions, VisitPlanResult } from './visit-planner';
@@ -15,6 +16,7 @@ export type {
   ConsultancyNotesSaved,
   ConsultancyRoles,
   ConsultancyStep,
+  CoverageLook,
   ImprovementLook,
   MeetingMinutes,
   MeetingsLook,
@@ -41,4 +43,5 @@ export interface YearServer {
   ): ConsultancyNotesSaved;
   planVisitsFromSidebar(options: VisitPlanOptions, write: boolean): VisitPlanResult;
   harvestSpotlightFromSidebar(): SpotlightResult;
+  getCoverageLook(): CoverageLook;
 }

@@ -4,6 +4,7 @@ import { activeAgendaDocs } from '../services/agenda-docs';
 import type { ConsultancyRoles, ConsultancyStep } from '../../shared/year/consultancy';
 import type { MeetingMinutes } from '../../shared/year-tabs/meetings';
 import { saveConsultancyNotes, type ConsultancyNotesSaved } from './consultancy';
+import { coverageInSheet, type CoverageLook } from './coverage';
 import { lookAtImprovement, type ImprovementLook } from './improvement';
 import {
   createAgenda,
@@ -92,4 +93,8 @@ export function planVisitsFromSidebar(options: VisitPlanOptions, write: boolean)
 
 export function harvestSpotlightFromSidebar(): SpotlightResult {
   return harvestTheSpotlight(openYear());
+}
+
+export function getCoverageLook(): CoverageLook {
+  return coverageInSheet(openYear());
 }

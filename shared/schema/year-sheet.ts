@@ -36,9 +36,16 @@ export function yearTabs(rowId: ColumnSpec): TabSpec[] {
     {
       key: 'pairs',
       name: 'Pairs',
-      purpose: 'Buddy schools for visits between meetings: one row per group in each round, and why.',
+      purpose:
+        'Buddy schools for visits between meetings: one row per group in each round, why, and the school the others visit.',
       kind: 'table',
-      columns: [rowId, col('round', 'Round'), col('schools', 'Schools'), col('reason', 'Why')],
+      columns: [
+        rowId,
+        col('round', 'Round'),
+        col('schools', 'Schools'),
+        col('reason', 'Why'),
+        col('host', 'Visit host'),
+      ],
     },
     {
       key: 'topics',

@@ -112,6 +112,7 @@ describe('the built Code.js', () => {
       saveConsultancyNotesFromSidebar: true,
       planVisitsFromSidebar: true,
       harvestSpotlightFromSidebar: true,
+      getCoverageLook: true,
       getObservationForm: true,
       insertObservationFormFromSidebar: true,
       tagSelectionFromSidebar: true,

@@ -2,6 +2,7 @@
 // tab, shown with its coverage, written to Meetings and Pairs in one append each — never over the network's.
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../shared/schema/sheet';
+import { coverageInSheet } from '../../apps-script/year/coverage';
 import { planVisitsInSheet } from '../../apps-script/year/visit-planner';
 import { callsPerTab, yearDeps, yearSpreadsheet } from './year-network';
 
@@ -57,6 +58,56 @@ describe('Plan the year’s visits', () => {
     const result = planVisitsInSheet(yearDeps(spreadsheet), OPTIONS, true);
     expect(result.written).toBe(false);
     expect(result.report).toMatch(/^Nothing was written: Meetings already has 1 meeting from 2026-09-15 on/);
+    expect(spreadsheet.log.writes()).toEqual([]);
+  });
+
+  it('shows the year so far from the sheet: who hosted, visited, was visited, and who is left out', () => {
+    const spreadsheet = yearSpreadsheet({
+      schools: SCHOOLS.slice(0, 4),
+      meetings: [
+        { date: '2026-09-15', host: 'Maple Grove K-8' },
+        { date: '2026-09-29', host: 'harborview k-8' },
+        { date: '2027-03-02', host: 'Linden Park K-8' },
+      ],
+      pairs: [
+        { round: 1, schools: 'Maple Grove K-8, Linden Park K-8', host: 'Linden Park K-8' },
+        { round: 1, schools: 'Harborview K-8, Sycamore Ridge K-8' },
+      ],
+    });
+    const look = coverageInSheet(yearDeps(spreadsheet));
+    expect(look.coverage).toEqual([
+      {
+        school: 'Maple Grove K-8',
+        hosted: ['2026-09-15'],
+        visited: ['Linden Park K-8'],
+        visitedBy: [],
+        leftOut: ['is not visited'],
+      },
+      {
+        school: 'Harborview K-8',
+        hosted: ['2026-09-29'],
+        visited: [],
+        visitedBy: [],
+        leftOut: ['visits no school', 'is not visited'],
+      },
+      {
+        school: 'Linden Park K-8',
+        hosted: [],
+        visited: [],
+        visitedBy: ['Maple Grove K-8'],
+        leftOut: ['hosts no meeting', 'visits no school'],
+      },
+      {
+        school: 'Sycamore Ridge K-8',
+        hosted: [],
+        visited: [],
+        visitedBy: [],
+        leftOut: ['hosts no meeting', 'visits no school', 'is not visited'],
+      },
+    ]);
+    expect(look.problems).toEqual([
+      'Pairs!E3: no visit host, so this group counts as paired but not as a visit.',
+    ]);
     expect(spreadsheet.log.writes()).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ export const YEAR_ROWS: Partial<Record<TabKey, Row[]>> = {
     [6, 'Sycamore Ridge K-8, Eastfield K-8', 'new partners; Eastfield’s principal asked for a peer visit'],
   ].map(([round, schools, reason], i) => ({
     id: `pair-${i + 1}`,
-    record: { round: round!, schools: schools!, reason: reason! },
+    record: { round: round!, schools: schools!, reason: reason!, host: String(schools).split(', ')[1]! },
   })),
   topics: [
     [

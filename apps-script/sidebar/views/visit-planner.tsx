@@ -2,7 +2,8 @@
 // shows each meeting's host and each round's groups with their reasons, and the coverage — who hosts,
 // visits and is visited, and who is left out — before anything is written; Write puts it in the sheet.
 import { useState } from 'preact/hooks';
-import type { VisitPlanOptions, VisitPlanResult } from '../../year/year-contract';
+import type { CoverageLook, VisitPlanOptions, VisitPlanResult } from '../../year/year-contract';
+import type { VisitPlanShown } from '../../year/visit-planner';
 import { Problems } from '../problems';
 import { callServer } from '../server';
 import { defineSidebarView } from '../view';
@@ -12,6 +13,48 @@ type Load =
   | { status: 'ready'; value: VisitPlanResult }
   | { status: 'failed'; message: string };
 
+function Coverage({ coverage }: { coverage: VisitPlanShown['coverage'] }) {
+  return (
+    <>
+      <h3>Who is left out</h3>
+      {coverage.some((c) => c.leftOut.length) ? (
+        <ul class="warnings">
+          {coverage
+            .filter((c) => c.leftOut.length)
+            .map((c) => (
+              <li key={c.school}>
+                {c.school}: {c.leftOut.join(', ')}
+              </li>
+            ))}
+        </ul>
+      ) : (
+        <p>Every school hosts, visits and is visited.</p>
+      )}
+      <table class="coverage">
+        <caption>Coverage</caption>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Hosts</th>
+            <th scope="col">Visits</th>
+            <th scope="col">Visited by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {coverage.map((c) => (
+            <tr key={c.school}>
+              <th scope="row">{c.school}</th>
+              <td>{c.hosted.join(', ') || '—'}</td>
+              <td>{c.visited.length}</td>
+              <td>{c.visitedBy.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 function VisitPlannerPanel() {
   const [options, setOptions] = useState<VisitPlanOptions>({
     start: '',
@@ -20,6 +63,18 @@ function VisitPlannerPanel() {
     rounds: 8,
   });
   const [load, setLoad] = useState<Load>({ status: 'idle' });
+  const [sofar, setSofar] = useState<
+    | { status: 'idle' | 'loading' }
+    | { status: 'ready'; value: CoverageLook }
+    | { status: 'failed'; message: string }
+  >({ status: 'idle' });
+  const lookSoFar = () => {
+    setSofar({ status: 'loading' });
+    callServer('getCoverageLook').then(
+      (value) => setSofar({ status: 'ready', value }),
+      (error: Error) => setSofar({ status: 'failed', message: error.message }),
+    );
+  };
 
   const run = (write: boolean) => {
     setLoad({ status: 'loading' });
@@ -45,6 +100,20 @@ function VisitPlannerPanel() {
   return (
     <section aria-labelledby="year-visits-heading">
       <h2 id="year-visits-heading">Visits for the year</h2>
+      <button type="button" onClick={lookSoFar} disabled={sofar.status === 'loading'}>
+        {sofar.status === 'loading' ? 'Reading…' : 'Who has hosted and visited so far'}
+      </button>
+      {sofar.status === 'failed' && (
+        <p role="alert" class="error">
+          {sofar.message}
+        </p>
+      )}
+      {sofar.status === 'ready' && (
+        <div role="status">
+          <Coverage coverage={sofar.value.coverage} />
+          <Problems problems={sofar.value.problems} />
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -82,41 +151,7 @@ function VisitPlannerPanel() {
           <p class="report">{load.value.report}</p>
           {plan && (
             <>
-              <h3>Who is left out</h3>
-              {plan.coverage.some((c) => c.leftOut.length) ? (
-                <ul class="warnings">
-                  {plan.coverage
-                    .filter((c) => c.leftOut.length)
-                    .map((c) => (
-                      <li key={c.school}>
-                        {c.school}: {c.leftOut.join(', ')}
-                      </li>
-                    ))}
-                </ul>
-              ) : (
-                <p>Every school hosts, visits and is visited.</p>
-              )}
-              <table class="coverage">
-                <caption>Coverage</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">School</th>
-                    <th scope="col">Hosts</th>
-                    <th scope="col">Visits</th>
-                    <th scope="col">Visited by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.coverage.map((c) => (
-                    <tr key={c.school}>
-                      <th scope="row">{c.school}</th>
-                      <td>{c.hosted.join(', ') || '—'}</td>
-                      <td>{c.visited.length}</td>
-                      <td>{c.visitedBy.length}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Coverage coverage={plan.coverage} />
               <h3>Meetings</h3>
               <ul>
                 {plan.meetings.map((m) => (
