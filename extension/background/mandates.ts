@@ -76,7 +76,8 @@ function remember(mail: SeenMail): Promise<void> {
   return write;
 }
 
-async function localRules(): Promise<UserRule[]> {
+/** This browser's own corrections: the conversation's triage applies them even before a network is joined. */
+export async function localRules(): Promise<UserRule[]> {
   const stored = await localStore.get(LOCAL_RULES_KEY);
   return Array.isArray(stored) ? (stored as UserRule[]) : [];
 }

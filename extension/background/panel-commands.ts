@@ -30,7 +30,15 @@ import { TableAppender } from '../../shared/google/table-rows';
 import { tabByKey } from '../../shared/schema/sheet';
 import { browserClock } from '../platform/fetch-transport';
 import { triage } from '../../shared/mandates/triage';
-import { listMandates, previewRule, saveRule, saveTranslation, showMandate, weekDigest } from './mandates';
+import {
+  listMandates,
+  localRules,
+  previewRule,
+  saveRule,
+  saveTranslation,
+  showMandate,
+  weekDigest,
+} from './mandates';
 
 const ok: Reply = { ok: true };
 const fail = (problem: string): Reply => ({ ok: false, problem });
@@ -183,7 +191,7 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
       case 'queue':
         return await steer(command.action);
       case 'triage':
-        return { ok: true, data: triage(command.message) };
+        return { ok: true, data: triage(command.message, await localRules()) };
       case 'mandate':
         return await showMandate(command.tabId, command.fresh);
       case 'mandate-list':

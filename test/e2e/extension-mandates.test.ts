@@ -335,6 +335,19 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     expect(await last.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
     expect(await seriousViolations(last)).toEqual([]);
+
+    // Open in Gmail: a compose window the principal sends, the digest as its body.
+    await h.context.route(/^https:\/\/mail\.google\.com\/mail\/\?/, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Compose</title>' }),
+    );
+    const compose = h.context.waitForEvent('page', { timeout: 20_000 });
+    await digest.getByRole('button', { name: 'Open in Gmail' }).click();
+    const composer = await compose;
+    await composer.waitForURL(/^https:\/\/mail\.google\.com\//);
+    const url = new URL(composer.url());
+    expect(url.searchParams.get('su')).toBe('Central-office deadlines, 2025-12-01 to 2025-12-07');
+    expect(url.searchParams.get('body')).toContain('Required: safety plan upload');
+    await composer.close();
   });
 
   it('axe-core finds nothing serious in the Mandates and Translate views', async () => {
