@@ -8,6 +8,7 @@ import {
   agendaDocInput,
   agendaTemplateId,
   MEETING_TABS,
+  meetingStart,
   planMeetings,
   type MeetingLook,
 } from '../../shared/year-tabs/meeting-plan';
@@ -96,6 +97,8 @@ export function createAgenda(
     const name = `Network meeting agenda — ${meeting.date} — ${meeting.host}`;
     const folder = typed.folderId || null;
     const notes: string[] = [];
+    const start = meetingStart(snapshots);
+    if (start.problem) notes.push(start.problem);
     const templateId = agendaTemplateId(snapshots);
     let id: string | null = null;
     if (templateId) {

@@ -23,6 +23,8 @@ export interface AgendaDocInput {
   feedbackWanted: string;
   /** The day the agenda should go out (two weeks ahead). */
   sendBy: string;
+  /** When the meeting starts ("08:30"), for clock times; without it the agenda counts from 0:00. */
+  start?: string;
 }
 
 export type DocStyle = 'TITLE' | 'HEADING_2' | 'NORMAL_TEXT';
@@ -54,10 +56,12 @@ function clock(minutes: number): string {
   return `${h}:${String(m).padStart(2, '0')}`;
 }
 
-function agendaLines(blocks: readonly AgendaBlockLine[]): string[] {
-  let at = 0;
+function agendaLines(blocks: readonly AgendaBlockLine[], start?: string): string[] {
+  const m = start ? /^(\d{1,2}):(\d{2})$/.exec(start.trim()) : null;
+  let at = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  const time = (minutes: number) => (m ? clock(minutes % (24 * 60)).padStart(5, '0') : clock(minutes));
   return blocks.map((b) => {
-    const line = `${clock(at)}–${clock(at + b.minutes)}  ${b.title} (${b.minutes} min)`;
+    const line = `${time(at)}–${time(at + b.minutes)}  ${b.title} (${b.minutes} min)`;
     at += b.minutes;
     return line;
   });
@@ -81,7 +85,7 @@ export function placeholderValues(
     host: input.host,
     date: input.date,
     topic: input.topic || 'to be chosen (Topics tab)',
-    agenda: agendaLines(input.blocks).join('\n'),
+    agenda: agendaLines(input.blocks, input.start).join('\n'),
     problem_of_practice: input.problemOfPractice || 'not written yet',
     look_fors: input.lookFors.join('\n') || 'none yet',
     visits: input.visits.join('\n') || 'none planned',
@@ -98,7 +102,7 @@ export function agendaDocLines(input: AgendaDocInput): DocLine[] {
   const para = (text: string) => lines.push({ text, style: 'NORMAL_TEXT' });
   lines.push({ text: `Network meeting, ${input.date}, at ${input.host}`, style: 'TITLE' });
   heading('Agenda');
-  items(agendaLines(input.blocks));
+  items(agendaLines(input.blocks, input.start));
   heading(`The host's problem of practice`);
   para(
     input.problemOfPractice ||

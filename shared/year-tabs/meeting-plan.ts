@@ -11,7 +11,7 @@ import {
 } from '../year/agenda';
 import { rankTopics, type RankedTopic } from '../year/topics';
 import { normalizeHeader, tabByKey } from '../schema/sheet';
-import { parseDay, readTable, text, type TabSnapshot } from '../tracker/table';
+import { cellAddress, parseDay, readTable, text, type TabSnapshot } from '../tracker/table';
 import type { AgendaDocInput } from './agenda-doc';
 import { readMeetings, type Meeting } from './meetings';
 import { readTopics } from './topics';
@@ -172,6 +172,7 @@ export function agendaDocInput(
     (r) => normalizeHeader(r.get('name')) === normalizeHeader(meeting.host),
   );
   const operations = meeting.blocks.find((b) => b.kind === 'operations')?.items ?? [];
+  const { start } = meetingStart(snapshots);
   return {
     date: meeting.date,
     host: meeting.host,
@@ -184,6 +185,7 @@ export function agendaDocInput(
     toShow: prep.toShow,
     feedbackWanted: prep.feedbackWanted,
     sendBy: addDays(meeting.date, -AGENDA_LEAD_DAYS),
+    ...(start ? { start } : {}),
   };
 }
 
@@ -196,4 +198,20 @@ export function agendaTemplateId(snapshots: readonly TabSnapshot[]): string | nu
   const fromLink = /\/d\/([A-Za-z0-9_-]{10,})/.exec(value)?.[1];
   if (fromLink) return fromLink;
   return /^[A-Za-z0-9_-]{10,}$/.test(value) ? value : null;
+}
+
+/**
+ * When meetings start, from the Settings tab's “Meeting starts” row (“08:30”): the time, or a sentence
+ * naming the cell when it is not a time the agenda can count from.
+ */
+export function meetingStart(snapshots: readonly TabSnapshot[]): { start?: string; problem?: string } {
+  const settings = readTable(tabByKey('settings'), snapshots);
+  const row = settings.rows.find((r) => normalizeHeader(r.get('setting')) === 'meeting starts');
+  const value = row ? text(row.get('value')) : '';
+  if (!row || !value) return {};
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (m && Number(m[1]) < 24 && Number(m[2]) < 60) return { start: value };
+  return {
+    problem: `${cellAddress(settings.sheetName ?? 'Settings', row.row, settings.positions.get('value') ?? 0)}: “${value}” is not a time like 08:30, so the agenda counts its blocks from 0:00`,
+  };
 }

@@ -216,4 +216,20 @@ describe('the meeting planner', () => {
     );
     expect(spreadsheet.log.writes()).toEqual([]);
   });
+
+  it('gives the agenda clock times from Settings’ “Meeting starts”, and names a value that is not a time', () => {
+    const spreadsheet = network({ settings: [{ setting: 'Meeting starts', value: '08:30' }] });
+    const drive = new FakeMeetingDocs(spreadsheet.log);
+    createAgenda(yearDeps(spreadsheet), agendaDocsOf(drive.Files, drive.Documents), 4);
+    const texts = drive.paragraphs([...drive.docs.values()][0]!.id).map((p) => p.text);
+    expect(texts).toContain('08:30–09:00  Warm-up and introductions (30 min)');
+    expect(texts).toContain('11:45–12:15  Operations and compliance (30 min)');
+
+    const other = network({ settings: [{ setting: 'Meeting starts', value: 'half eight' }] });
+    const docs = new FakeMeetingDocs(other.log);
+    const result = createAgenda(yearDeps(other), agendaDocsOf(docs.Files, docs.Documents), 4);
+    expect(result.report).toContain(
+      'Settings!C2: “half eight” is not a time like 08:30, so the agenda counts its blocks from 0:00',
+    );
+  });
 });
