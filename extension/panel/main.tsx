@@ -7,14 +7,25 @@ import { Panel } from './panel';
 import { startStores } from './stores';
 import { startFollowing } from './tab-state';
 
+/** How long the first frame waits for storage before it is drawn without the tab's record. */
+const FIRST_FRAME_WAIT_MS = 50;
+
 const app = document.getElementById('app');
 if (app) {
   performance.mark('rounds:panel-script');
   const first = takeFirstRead() ?? startFirstRead(location.search);
   const lifetime = new AbortController().signal;
   const following = Promise.all([startStores(first, lifetime), startFollowing(first, lifetime)]);
-  render(<Panel />, app);
-  performance.mark('rounds:panel-rendered');
+  // By the time this script has run the first read has usually been answered: the panel is then drawn
+  // once, with the conversation, rather than empty and again a moment later.
+  let drawn = false;
+  const draw = () => {
+    if (drawn) return;
+    drawn = true;
+    render(<Panel />, app);
+    performance.mark('rounds:panel-rendered');
+  };
+  setTimeout(draw, FIRST_FRAME_WAIT_MS);
   // Once every signal has its first value, the panel's own watchers carry on alone.
-  void following.finally(() => first.stop());
+  void following.finally(() => (first.stop(), draw()));
 }
