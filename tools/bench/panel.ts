@@ -70,7 +70,7 @@ interface PanelLoad {
   scriptTag: number;
   /** the panel's script evaluated (all its modules), before its first render */
   scriptRan: number | null;
-  /** the first preact render returned (the panel's frame, before storage answered) */
+  /** the first preact render returned (drawn once storage has answered, or after 50 ms without it) */
   firstRender: number | null;
   /** storage answered with what the worker recorded for the tab */
   tabRead: number | null;
@@ -83,8 +83,8 @@ const STEPS: Array<[keyof PanelLoad, string]> = [
   ['documentMade', 'document created'],
   ['scriptTag', 'parser reached the <script> tag'],
   ['scriptRan', 'script evaluated'],
-  ['firstRender', 'first preact render'],
   ['tabRead', 'tab record read from storage'],
+  ['firstRender', 'first preact render'],
   ['rendered', 'conversation heading on screen'],
 ];
 
