@@ -14,9 +14,12 @@ type Row = { id: string; record: Record<string, CellValue> };
 
 const step = (n: number) => STEP_CHOICES[n - 1]!;
 
-/** Each school's row as the ILD and principals typed it; Refresh works out the rest. */
+/** Each school's row as the ILD and principals typed it (strengths and needs feed the visit planner); Refresh
+ * works out the rest. */
 export const SCHOOL_ROWS: Record<string, Record<string, CellValue>> = {
   'maple-grove': {
+    strengths: 'evidence questions, discussion routines',
+    needs: 'math tasks',
     ipopQuestion:
       'When our grade 3-5 students explain an answer about a text, how often do they point to a specific place in the text, and which teacher moves come just before they do?',
     theoryOfAction:
@@ -28,6 +31,8 @@ export const SCHOOL_ROWS: Record<string, Record<string, CellValue>> = {
     nextLevelOfWork: 'Share the grade 5 evidence-question plan with Harborview at the next network meeting',
   },
   harborview: {
+    strengths: 'math tasks',
+    needs: 'discussion routines, observation practice',
     ipopQuestion: 'Student discourse',
     phase: 'Lead',
     step: step(3),
@@ -35,6 +40,8 @@ export const SCHOOL_ROWS: Record<string, Record<string, CellValue>> = {
     nextLevelOfWork: 'Turn the topic into a question about what students do; observe with the coach first',
   },
   'linden-park': {
+    strengths: 'master schedules',
+    needs: 'discussion routines',
     ipopQuestion: 'How can we get students in grades 6-8 to talk more about their reasoning in math class?',
     evidenceSources: 'Classroom walkthroughs',
     phase: 'Lead',
@@ -43,6 +50,8 @@ export const SCHOOL_ROWS: Record<string, Record<string, CellValue>> = {
     nextLevelOfWork: 'Pick the data that shows how much students talk now',
   },
   eastfield: {
+    strengths: 'family engagement',
+    needs: 'math tasks, observation practice',
     ipopQuestion: 'Teachers will use the new accountable talk stems in every lesson.',
     theoryOfAction: 'If we buy the stems posters for every room, then teachers will use them.',
     phase: 'Lead',
@@ -51,6 +60,8 @@ export const SCHOOL_ROWS: Record<string, Record<string, CellValue>> = {
     nextLevelOfWork: 'Rewrite the IPOP as a question to investigate, not a program to install',
   },
   'sycamore-ridge': {
+    strengths: 'data analysis, observation practice',
+    needs: 'evidence questions',
     ipopQuestion:
       'On the fall interim, 62% of our grade 6-8 students scored 1 of 4 on using evidence. What are students doing when they write a constructed response in class?',
     evidenceSources: 'Fall interim item analysis; student writing samples from two classes per grade',
@@ -60,6 +71,8 @@ export const SCHOOL_ROWS: Record<string, Record<string, CellValue>> = {
     nextLevelOfWork: 'Add a theory of action that names what the principal will do',
   },
   'north-bend': {
+    strengths: 'intervention schedules',
+    needs: 'evidence questions, data analysis',
     ipopQuestion: 'Why are our sixth graders reading scores lower than fifth grade?',
     evidenceSources: 'State test results 2024-25',
     phase: 'Lead',
