@@ -216,6 +216,8 @@ export const YEAR_ROWS: Partial<Record<TabKey, Row[]>> = {
     {
       id: 'translation-year-1',
       record: {
+        // The survey's email is not in the demo inbox, but a translation is always keyed by its Message-ID.
+        messageId: '<title-i-family-survey-2025@cvsd.example.org>',
         subject: 'Title I family engagement survey',
         tier: 'must_do',
         meaning: 'Every school sends one survey link to families',
