@@ -4,6 +4,10 @@ import type { SidebarServer } from '../sidebar-contract';
 
 type Handler = (value: never) => void;
 
+/** A server read or write as a view shows it: not asked yet, under way, its answer, or why it failed. */
+export type Load<T> =
+  { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
+
 /** The part of HtmlService's client-side google.script.run the sidebar uses. */
 export interface ScriptRunner {
   withSuccessHandler(handler: Handler): ScriptRunner;

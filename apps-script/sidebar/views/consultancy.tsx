@@ -15,11 +15,8 @@ import {
   type TimerEvent,
 } from '../../../shared/year/consultancy';
 import type { ConsultancyNotesSaved, MeetingsLook } from '../../year/year-contract';
-import { callServer } from '../server';
+import { callServer, type Load } from '../server';
 import { defineSidebarView } from '../view';
-
-type Load<T> =
-  { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
 function ConsultancyPanel() {
   const [meetings, setMeetings] = useState<Load<MeetingsLook>>({ status: 'idle' });

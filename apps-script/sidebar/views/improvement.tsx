@@ -7,11 +7,8 @@ import { DRIVER_KIND_LABELS, type DriverNode } from '../../../shared/year-tabs/d
 import { findings, type RunChartSummary } from '../../../shared/year-tabs/run-chart-sheet';
 import type { ImprovementLook, RunChartsResult, SpotlightResult } from '../../year/year-contract';
 import { Problems } from '../problems';
-import { callServer } from '../server';
+import { callServer, type Load } from '../server';
 import { defineSidebarView } from '../view';
-
-type Load<T> =
-  { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
 const STAGES: Readonly<Record<ChangeStage, string>> = {
   plan: 'Planning',

@@ -7,11 +7,8 @@ import { normalizeHeader } from '../../../shared/schema/sheet';
 import type { MeetingPlan } from '../../../shared/year-tabs/meeting-plan';
 import type { AgendaCreated, MeetingMinutes, MeetingsLook } from '../../year/year-contract';
 import { Problems } from '../problems';
-import { callServer } from '../server';
+import { callServer, type Load } from '../server';
 import { defineSidebarView } from '../view';
-
-type Load<T> =
-  { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
 const MINUTES_BY_KIND: Readonly<Record<string, keyof MeetingMinutes>> = {
   'warm-up': 'warmUp',

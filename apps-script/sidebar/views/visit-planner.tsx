@@ -5,13 +5,8 @@ import { useState } from 'preact/hooks';
 import type { CoverageLook, VisitPlanOptions, VisitPlanResult } from '../../year/year-contract';
 import type { VisitPlanShown } from '../../year/visit-planner';
 import { Problems } from '../problems';
-import { callServer } from '../server';
+import { callServer, type Load } from '../server';
 import { defineSidebarView } from '../view';
-
-type Load =
-  | { status: 'idle' | 'loading' }
-  | { status: 'ready'; value: VisitPlanResult }
-  | { status: 'failed'; message: string };
 
 function Coverage({ coverage }: { coverage: VisitPlanShown['coverage'] }) {
   return (
@@ -62,12 +57,8 @@ function VisitPlannerPanel() {
     cadenceDays: 14,
     rounds: 8,
   });
-  const [load, setLoad] = useState<Load>({ status: 'idle' });
-  const [sofar, setSofar] = useState<
-    | { status: 'idle' | 'loading' }
-    | { status: 'ready'; value: CoverageLook }
-    | { status: 'failed'; message: string }
-  >({ status: 'idle' });
+  const [load, setLoad] = useState<Load<VisitPlanResult>>({ status: 'idle' });
+  const [sofar, setSofar] = useState<Load<CoverageLook>>({ status: 'idle' });
   const lookSoFar = () => {
     setSofar({ status: 'loading' });
     callServer('getCoverageLook').then(
