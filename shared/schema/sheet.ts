@@ -146,7 +146,8 @@ export const TABS: readonly TabSpec[] = [
   {
     key: 'mandates',
     name: 'Mandates',
-    purpose: 'Central-office mail as triaged: tier, first due date, why.',
+    purpose:
+      'Central-office mail as triaged, one row for each member who shares their copy: tier, first due date, why, who received it.',
     kind: 'table',
     columns: [
       rowId,
@@ -156,6 +157,11 @@ export const TABS: readonly TabSpec[] = [
       col('tier', 'Tier'),
       col('firstDue', 'First due'),
       col('reasons', 'Why'),
+      // Issue 15: one row per member's copy (shared by choice), so the ILD sees one ask several received.
+      col('messageId', 'Message-ID'),
+      col('department', 'Department'),
+      col('excerpt', 'Opening lines'),
+      col('seenBy', 'Seen by'),
     ],
   },
   {

@@ -63,8 +63,13 @@ const BLOCK_MINUTES: Readonly<Record<string, keyof Meeting['minutes']>> = {
 /** Must-do mandates and the ILD's translations of them, as the operations slot takes them. */
 export function operationsNotices(snapshots: readonly TabSnapshot[]): OperationsNotice[] {
   const mustDo = (tier: string) => normalizeHeader(tier).replace(/[\s-]+/g, '_') === 'must_do';
+  // Members share their own copies of an email (one row each): the operations slot lists the email once.
+  const listed = new Set<string>();
   const mandates = readTable(tabByKey('mandates'), snapshots).rows.flatMap((r): OperationsNotice[] => {
     if (!mustDo(text(r.get('tier')))) return [];
+    const messageId = text(r.get('messageId')).replace(/^<|>$/g, '');
+    if (messageId && listed.has(messageId)) return [];
+    if (messageId) listed.add(messageId);
     const due = parseDay(r.get('firstDue'));
     return [{ subject: text(r.get('subject')), whatToDo: '', from: 'mandate', ...(due ? { due } : {}) }];
   });

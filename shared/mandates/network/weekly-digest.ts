@@ -2,7 +2,8 @@
 // ask in the mail Rounds has seen plus the ILD's translations (a translation overrides the engine's tier,
 // what-to-do and due date for its email), must-do first then by date, flagged for short notice (due within two
 // school days of being sent) and for repeated asks. The ILD's weekly summary adds the next network meeting
-// and the week's visits when they are given. Renders as plain text (a Gmail compose body) and as an HTML
+// and the week's visits, what the network celebrates (the Spotlight tab) and, for the ILD, the asks several
+// principals received (the Mandates tab's shared copies) when they are given. Renders as plain text (a Gmail compose body) and as an HTML
 // fragment in which every value is escaped.
 import {
   buildDigest,
@@ -13,6 +14,7 @@ import {
 } from '../digest/digest';
 import { escapeHtml, formatDay, renderDigestHtml, renderDigestText } from '../digest/render';
 import type { Deadline, MandateMessage, Tier, Triage } from '../types';
+import type { AskRelation, RepeatedAsk } from './network-asks';
 import { normalizeMessageId, translationsById, type Translation } from './translations';
 
 /** "A document today, due tomorrow": due within two school days of being sent is short notice. */
@@ -41,6 +43,14 @@ export interface WeekVisit {
   cycle?: string;
 }
 
+/** One thing to celebrate, from the Spotlight tab. */
+export interface Celebration {
+  /** YYYY-MM-DD. */
+  date: string;
+  celebration: string;
+  school?: string;
+}
+
 export interface WeeklyInput {
   sources: readonly WeeklySource[];
   translations?: readonly Translation[];
@@ -51,6 +61,10 @@ export interface WeeklyInput {
   nextMeeting?: NetworkMeeting;
   /** The ILD's summary: the visits in the window, when the tracker has them. */
   visits?: readonly WeekVisit[];
+  /** The ILD's summary: the Spotlight tab's celebrations in the window. */
+  spotlight?: readonly Celebration[];
+  /** The ILD's summary: asks several principals received (repeatedAsks over the Mandates tab). */
+  repeatedAsks?: readonly RepeatedAsk[];
 }
 
 export interface WeeklyDigest {
@@ -59,6 +73,8 @@ export interface WeeklyDigest {
   translated: number;
   nextMeeting?: NetworkMeeting;
   visits: WeekVisit[];
+  spotlight: Celebration[];
+  repeatedAsks: RepeatedAsk[];
 }
 
 function monthDay(day: string): string {
@@ -155,11 +171,16 @@ export function buildWeeklyDigest(input: WeeklyInput): WeeklyDigest {
   const visits = [...(input.visits ?? [])]
     .filter((v) => v.date >= input.window.from && v.date <= to)
     .sort((a, b) => a.date.localeCompare(b.date) || a.school.localeCompare(b.school));
+  const spotlight = [...(input.spotlight ?? [])]
+    .filter((c) => c.date >= input.window.from && c.date <= to)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.celebration.localeCompare(b.celebration));
   return {
     digest,
     translated: digest.entries.filter((e) => e.translation).length,
     ...(input.nextMeeting && { nextMeeting: input.nextMeeting }),
     visits,
+    spotlight,
+    repeatedAsks: [...(input.repeatedAsks ?? [])],
   };
 }
 
@@ -174,16 +195,48 @@ function visitLine(v: WeekVisit, from: string): string {
   return `${formatDay(v.date, from.slice(0, 4))}: ${[v.visit, v.school].filter(Boolean).join(' at ')}${v.cycle ? ` (${v.cycle})` : ''}`;
 }
 
+const RELATION: Readonly<Record<AskRelation, string>> = {
+  first: 'first asked',
+  reminder: 'reminder',
+  extension: 'extension',
+  another_department: 'another department',
+};
+
+/** "Proctor roster — asked 2 times by 2 departments, received by 3 principals: …" */
+export function repeatedAskLine(ask: RepeatedAsk, year: string): string {
+  const first = ask.messages[0]!;
+  const parts = ask.messages.map(
+    (m) =>
+      `${m.subject || '(no subject)'} (${[m.department, m.sent && formatDay(m.sent, year), RELATION[m.relation]].filter(Boolean).join(', ')})`,
+  );
+  const times = `asked ${ask.messages.length} times${ask.departments > 1 ? ` by ${ask.departments} departments` : ''}`;
+  const who = ask.seenBy.length
+    ? `, received by ${ask.seenBy.length} member${ask.seenBy.length === 1 ? '' : 's'}`
+    : '';
+  return `${first.subject || '(no subject)'}: ${times}${who}. ${parts.join('; ')}`;
+}
+
+function celebrationLine(c: Celebration, from: string): string {
+  return `${formatDay(c.date, from.slice(0, 4))}: ${c.school && !c.celebration.startsWith(c.school) ? `${c.school}: ` : ''}${c.celebration}`;
+}
+
 function extraSections(w: WeeklyDigest): Array<{ heading: string; lines: string[] }> {
   const from = w.digest.window.from;
   const out: Array<{ heading: string; lines: string[] }> = [];
   if (w.nextMeeting) out.push({ heading: 'Next network meeting', lines: [meetingLine(w.nextMeeting, from)] });
   if (w.visits.length)
     out.push({ heading: 'Visits this week', lines: w.visits.map((v) => visitLine(v, from)) });
+  if (w.spotlight.length)
+    out.push({ heading: 'To celebrate', lines: w.spotlight.map((c) => celebrationLine(c, from)) });
+  if (w.repeatedAsks.length)
+    out.push({
+      heading: 'Asked more than once across the network',
+      lines: w.repeatedAsks.map((a) => repeatedAskLine(a, from.slice(0, 4))),
+    });
   return out;
 }
 
-/** Plain text: the digest, then the next network meeting and the visits when there are any. */
+/** Plain text: the digest, then the summary's sections (meeting, visits, spotlight, repeated asks) that have anything. */
 export function renderWeeklyText(w: WeeklyDigest): string {
   const out = [renderDigestText(w.digest).trimEnd(), ''];
   for (const s of extraSections(w))
@@ -191,7 +244,7 @@ export function renderWeeklyText(w: WeeklyDigest): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
-/** HTML with inline styles only, every value escaped: the digest, then the meeting and visits sections. */
+/** HTML with inline styles only, every value escaped: the digest, then the summary's sections. */
 export function renderWeeklyHtml(w: WeeklyDigest): string {
   const html = renderDigestHtml(w.digest).trimEnd();
   const sections = extraSections(w).map(

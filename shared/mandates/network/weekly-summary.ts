@@ -1,18 +1,19 @@
-// The ILD's weekly summary sections from the tracker: the next network meeting (Meetings tab) and the week's
-// visits (Visits tab), for buildWeeklyDigest. A row whose date cannot be read is named and left out.
+// The ILD's weekly summary sections from the tracker: the next network meeting (Meetings tab), the week's
+// visits (Visits tab) and what to celebrate (Spotlight tab), for buildWeeklyDigest. A row whose date cannot
+// be read is named and left out.
 import type { CellValue } from '../../schema/sheet';
 import { addDays, type DigestWindow } from '../digest/digest';
 import { cellDay, cellProblem, cellText, readRows, type SheetValues } from './sheet-rows';
-import type { NetworkMeeting, WeekVisit } from './weekly-digest';
+import type { Celebration, NetworkMeeting, WeekVisit } from './weekly-digest';
 
 export function summaryFromTracker(
-  tabs: { meetings?: SheetValues; visits?: SheetValues },
+  tabs: { meetings?: SheetValues; visits?: SheetValues; spotlight?: SheetValues },
   window: DigestWindow,
-): { nextMeeting?: NetworkMeeting; visits: WeekVisit[]; problems: string[] } {
+): { nextMeeting?: NetworkMeeting; visits: WeekVisit[]; spotlight: Celebration[]; problems: string[] } {
   const problems: string[] = [];
   const to = addDays(window.from, window.days - 1);
   const dated = <T>(
-    key: 'meetings' | 'visits',
+    key: 'meetings' | 'visits' | 'spotlight',
     values: SheetValues | undefined,
     make: (r: Record<string, CellValue>, day: string) => T,
   ) => {
@@ -51,5 +52,10 @@ export function summaryFromTracker(
       ...(cycle && { cycle }),
     } satisfies WeekVisit;
   }).filter((v) => v.date >= window.from && v.date <= to);
-  return { ...(meetings[0] && { nextMeeting: meetings[0] }), visits, problems };
+  const spotlight = dated('spotlight', tabs.spotlight, (r, date): Celebration | undefined => {
+    const celebration = cellText(r.celebration);
+    const school = cellText(r.school);
+    return celebration ? { date, celebration, ...(school && { school }) } : undefined;
+  }).filter((c): c is Celebration => c !== undefined && c.date >= window.from && c.date <= to);
+  return { ...(meetings[0] && { nextMeeting: meetings[0] }), visits, spotlight, problems };
 }

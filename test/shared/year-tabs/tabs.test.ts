@@ -7,6 +7,7 @@ import { readChanges } from '../../../shared/year-tabs/changes';
 import { readDriverDiagram } from '../../../shared/year-tabs/drivers';
 import { readMeasures } from '../../../shared/year-tabs/measures';
 import { readMeetings } from '../../../shared/year-tabs/meetings';
+import { operationsNotices } from '../../../shared/year-tabs/meeting-plan';
 import { readResources, requestsOf } from '../../../shared/year-tabs/resources';
 import { readTopics } from '../../../shared/year-tabs/topics';
 
@@ -195,6 +196,35 @@ describe('the Resources tab', () => {
     expect(requestsOf(requests, 'Maple Grove K-8').map((r) => [r.request, r.status])).toEqual([
       ['Coach time', 'asked'],
       ['The ELA binder', 'ready'],
+    ]);
+  });
+});
+
+describe('the operations slot', () => {
+  it('lists a must-do email once when several members shared their copies of it', () => {
+    const notices = operationsNotices([
+      tab('mandates', [
+        {
+          subject: 'Proctor roster',
+          tier: 'must_do',
+          firstDue: '2026-12-05',
+          messageId: '<r@d>',
+          seenBy: 'a@d',
+        },
+        {
+          subject: 'Proctor roster',
+          tier: 'must_do',
+          firstDue: '2026-12-05',
+          messageId: 'r@d',
+          seenBy: 'b@d',
+        },
+        { subject: 'Typed by hand', tier: 'must do', firstDue: '2026-12-09' },
+        { subject: 'Concert', tier: 'fyi', messageId: 'c@d', seenBy: 'a@d' },
+      ]),
+    ]);
+    expect(notices.map((n) => [n.subject, n.due])).toEqual([
+      ['Proctor roster', '2026-12-05'],
+      ['Typed by hand', '2026-12-09'],
     ]);
   });
 });

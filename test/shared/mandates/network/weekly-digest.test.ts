@@ -215,6 +215,76 @@ describe('the ILD’s summary from the tracker', () => {
     expect(summary.problems).toEqual([
       'Visits, row 3, column "Date": "soon" is not a date; left out of the summary.',
     ]);
-    expect(summaryFromTracker({}, { from: '2026-11-30', days: 7 })).toEqual({ visits: [], problems: [] });
+    expect(summaryFromTracker({}, { from: '2026-11-30', days: 7 })).toEqual({
+      visits: [],
+      spotlight: [],
+      problems: [],
+    });
+  });
+
+  it('takes the week’s celebrations from the Spotlight tab, leaving out empty and undated rows', () => {
+    const spotlight = [
+      header('spotlight'),
+      ['s1', '2026-12-01', 'Hillside', 'Hillside: half of room 4 cited the text', 'filing', 'Filings'],
+      ['s2', '2026-11-20', 'Oak', 'Oak moved to step 5', '', ''],
+      ['s3', '2026-12-03', 'Pine', '', '', ''],
+      ['s4', 'last week', 'Lakeview', 'Lakeview adopted talk moves', '', ''],
+    ];
+    const summary = summaryFromTracker({ spotlight }, { from: '2026-11-30', days: 7 });
+    expect(summary.spotlight).toEqual([
+      { date: '2026-12-01', school: 'Hillside', celebration: 'Hillside: half of room 4 cited the text' },
+    ]);
+    expect(summary.problems).toEqual([
+      'Spotlight, row 5, column "Date": "last week" is not a date; left out of the summary.',
+    ]);
+    const weekly = buildWeeklyDigest({ sources: [], window: { from: '2026-11-30', days: 7 }, ...summary });
+    expect(renderWeeklyText(weekly)).toContain(
+      'TO CELEBRATE\n\n- Tue 1 Dec: Hillside: half of room 4 cited the text',
+    );
+  });
+});
+
+describe('the ILD’s summary of asks several principals received', () => {
+  const ask = {
+    messages: [
+      {
+        messageId: 'a@d',
+        subject: 'Testing accommodations list',
+        department: 'Office of Assessment',
+        sent: '2026-12-01',
+        tier: 'must_do' as const,
+        relation: 'first' as const,
+        seenBy: ['ana@d', 'ben@d'],
+      },
+      {
+        messageId: 'b@d',
+        subject: '<b>Accommodations</b> for state testing',
+        department: 'Special Education',
+        sent: '2026-12-02',
+        tier: 'must_do' as const,
+        relation: 'another_department' as const,
+        seenBy: ['cruz@d'],
+      },
+    ],
+    seenBy: ['ana@d', 'ben@d', 'cruz@d'],
+    wordings: 2,
+    departments: 2,
+  };
+  const weekly = buildWeeklyDigest({
+    sources: [],
+    window: { from: '2026-11-30', days: 7 },
+    repeatedAsks: [ask],
+  });
+
+  it('says how often, by how many departments, and to how many members', () => {
+    expect(renderWeeklyText(weekly)).toContain(
+      'ASKED MORE THAN ONCE ACROSS THE NETWORK\n\n- Testing accommodations list: asked 2 times by 2 departments, received by 3 members. Testing accommodations list (Office of Assessment, Tue 1 Dec, first asked); <b>Accommodations</b> for state testing (Special Education, Wed 2 Dec, another department)',
+    );
+  });
+
+  it('keeps the subjects inert in HTML', () => {
+    const html = renderWeeklyHtml(weekly);
+    expect(html).toContain('&lt;b&gt;Accommodations&lt;/b&gt;');
+    expect(html).not.toContain('<b>');
   });
 });
