@@ -1,16 +1,11 @@
 // The worker's side of central-office mail: triage the open email with the network's rules and this
 // browser's own, find its ILD translation by Message-ID, guess the Gmail list's rows from subject and
-// snippet, preview and save corrections, save translations, and build the week's digest from the mail
-// Rounds has seen (kept, bounded, in storage.local: it never leaves the browser).
+// snippet, preview and save corrections and save translations. The mail Rounds has seen is kept, bounded, in
+// storage.local for previews and the week's digest (week-digest.ts); it leaves the browser only as the
+// member chooses to share it with the network (shared-mandates.ts).
 import type { Reply } from '../../shared/browser/extension-messages';
 import type { RuleDraft, TranslationDraft } from '../../shared/browser/mandate-commands';
-import type {
-  ListedMandate,
-  RulePreview,
-  ShownDigest,
-  ShownList,
-  ShownMandate,
-} from '../../shared/browser/mandate-panel';
+import type { ListedMandate, RulePreview, ShownList, ShownMandate } from '../../shared/browser/mandate-panel';
 import { TableAppender } from '../../shared/google/table-rows';
 import { previewRule as previewChanges } from '../../shared/mandates/network/corrections';
 import { ruleToRecord, rulesInForce } from '../../shared/mandates/network/network-rules';
@@ -20,13 +15,8 @@ import {
   translationRowId,
   translationToRecord,
 } from '../../shared/mandates/network/translations';
-import {
-  applyTranslation,
-  buildWeeklyDigest,
-  renderWeeklyHtml,
-  renderWeeklyText,
-} from '../../shared/mandates/network/weekly-digest';
-import { flagText } from '../../shared/mandates/digest/render';
+import { applyTranslation } from '../../shared/mandates/network/weekly-digest';
+import type { SharedMandate } from '../../shared/mandates/network/seen-asks';
 import { triage, triageAll } from '../../shared/mandates/triage';
 import { TIER_ORDER, type MandateMessage, type UserRule } from '../../shared/mandates/types';
 import { recordToRow, tabByKey, type CellValue } from '../../shared/schema/sheet';
@@ -39,6 +29,7 @@ import { addressIn, loadNetworkMail, noNetworkMail, type NetworkMail } from './n
 import { storedNetwork } from './network';
 import { fetchOriginal } from './originals';
 import { readSeenPage } from './seen-pages';
+import { share, sharingState } from './shared-mandates';
 
 /** storage.local: the central-office mail the panel has shown, newest first, for the digest and previews. */
 export const SEEN_MAIL_KEY = 'mandates-seen';
@@ -47,16 +38,19 @@ export const LOCAL_RULES_KEY = 'mandate-rules';
 const KEEP_MAIL = 150;
 const KEEP_TEXT = 8000;
 
-interface SeenMail {
+export interface SeenMail {
   gmailId: string;
   messageId?: string;
   message: MandateMessage;
+  /** The office the Settings tab recognised it as from, when it says. */
+  office?: string;
 }
 
 const ok = (data?: unknown): Reply => ({ ok: true, data });
 const fail = (problem: string): Reply => ({ ok: false, problem });
 
-async function seenMail(): Promise<SeenMail[]> {
+/** The central-office mail this browser has shown, newest first. */
+export async function seenMail(): Promise<SeenMail[]> {
   const stored = await localStore.get(SEEN_MAIL_KEY);
   return Array.isArray(stored)
     ? (stored as SeenMail[]).filter((m) => m && typeof m.gmailId === 'string' && m.message?.id)
@@ -91,7 +85,7 @@ const FRESH_MS = 30_000;
 let kept: { at: number; spreadsheetId: string; mail: NetworkMail } | undefined;
 
 /** The network's settings, rules and translations; without a network (or offline), this browser's only. */
-async function networkMail(fresh = false): Promise<NetworkMail> {
+export async function networkMail(fresh = false): Promise<NetworkMail> {
   const network = await storedNetwork();
   if (!network) return noNetworkMail();
   if (!fresh && kept && kept.spreadsheetId === network.spreadsheetId && Date.now() - kept.at < FRESH_MS)
@@ -109,7 +103,7 @@ async function networkMail(fresh = false): Promise<NetworkMail> {
 }
 
 /** This browser's corrections first, then the network's, newest first: the latest correction wins. */
-const rulesOf = async (mail: NetworkMail) => rulesInForce(await localRules(), mail.rules);
+export const rulesOf = async (mail: NetworkMail) => rulesInForce(await localRules(), mail.rules);
 
 export async function showMandate(tabId: number, fresh = false): Promise<Reply> {
   const seen = await readSeenPage(tabId);
@@ -136,7 +130,13 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
     date: newest.date.local?.slice(0, 10),
     text: newest.body,
   };
-  await remember({ gmailId: newest.id, messageId: original?.messageId, message });
+  const seenNow: SeenMail = {
+    gmailId: newest.id,
+    messageId: original?.messageId,
+    message,
+    office: office.office,
+  };
+  await remember(seenNow);
   const rules = await rulesOf(mail);
   // Oldest first, so an ask sent the same day as another counts as the later one when opened later.
   const others = (await seenMail()).filter((m) => m.gmailId !== newest.id).reverse();
@@ -144,6 +144,9 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
   const translation = translationFor(original?.messageId, mail.translations);
   // The ILD's reading of the email (tier, what to do, by when) goes over the engine's.
   const result = translation ? applyTranslation(all.at(-1)!, translation) : all.at(-1)!;
+  const me = await workerTokens.email();
+  const copy = me ? sharedCopy(seenNow, all.at(-1)!, me) : undefined;
+  if (copy) await share([copy]);
   const titleOf = (id: string) => {
     const m = others.find((o) => o.gmailId === id.split('#')[0])?.message;
     return m ? { title: m.subject || m.id, sent: m.date } : undefined;
@@ -161,11 +164,39 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
     sender: { address: addressIn(newest.from.email), name: newest.from.name },
     triage: result,
     translation,
-    role: mail.role(await workerTokens.email()),
+    role: mail.role(me),
     repeatOf: result.repeatOf ? titleOf(result.repeatOf) : undefined,
     askedAgain: askedAgain.length ? askedAgain : undefined,
+    sharing: await sharingState(),
     problems: mail.problems,
   } satisfies ShownMandate);
+}
+
+/** One member's copy as the Mandates tab keeps it; none without a Message-ID (nothing to match it by). */
+export function sharedCopy(
+  seen: SeenMail,
+  triaged: {
+    tier: SharedMandate['tier'];
+    deadlines: Array<{ date?: string }>;
+    reasons: Array<{ explanation: string }>;
+  },
+  me: string,
+): SharedMandate | undefined {
+  if (!seen.messageId) return undefined;
+  const firstDue = triaged.deadlines.find((d) => d.date)?.date;
+  const why = triaged.reasons[0]?.explanation;
+  return {
+    messageId: seen.messageId,
+    seenBy: me,
+    subject: seen.message.subject ?? '',
+    from: seen.message.from ?? '',
+    text: seen.message.text,
+    tier: triaged.tier,
+    ...(seen.office && { department: seen.office }),
+    ...(seen.message.date && { sent: seen.message.date }),
+    ...(firstDue && { firstDue }),
+    ...(why && { why }),
+  };
 }
 
 interface ListRow {
@@ -307,50 +338,14 @@ export async function saveTranslation(draft: TranslationDraft): Promise<Reply> {
   return ok({ saved: 'updated' });
 }
 
-/** The Monday of the week of `day` (YYYY-MM-DD). */
-export function mondayOf(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const back = (date.getUTCDay() + 6) % 7;
-  return new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
-
-export async function weekDigest(from: string | undefined, fresh = false): Promise<Reply> {
+/** Every central-office email this browser has shown, as this member's copies to share. */
+export async function alreadySeenCopies(): Promise<SharedMandate[]> {
+  const me = await workerTokens.email();
+  if (!me) return [];
   const seen = (await seenMail()).reverse();
-  const mail = await networkMail(fresh);
-  const rules = await rulesOf(mail);
-  const today = new Date().toISOString().slice(0, 10);
-  const newest = seen
-    .map((m) => m.message.date ?? '')
-    .sort()
-    .at(-1);
-  // The week under way, or — when the newest mail Rounds has seen is older — that mail's week.
-  const start = from ?? mondayOf(newest && newest < today ? newest : today);
   const triages = triageAll(
     seen.map((m) => m.message),
-    rules,
+    await rulesOf(await networkMail()),
   );
-  const weekly = buildWeeklyDigest({
-    sources: seen.map((m, i) => ({ message: m.message, triage: triages[i]!, messageId: m.messageId })),
-    translations: [...mail.translations.values()],
-    window: { from: start, days: 7 },
-  });
-  const { digest } = weekly;
-  const year = start.slice(0, 4);
-  return ok({
-    from: digest.window.from,
-    to: digest.window.to,
-    entries: digest.entries.map((e) => ({
-      title: e.title,
-      from: e.from,
-      tier: e.tier,
-      dates: e.dates.map((d) => ({ date: d.date, kind: d.kind, text: d.text })),
-      actions: e.actions,
-      flags: e.flags.map((f) => ({ kind: f.kind, text: flagText(f, year) })),
-      translation: e.translation,
-    })),
-    forOthers: digest.forOthers,
-    seen: seen.length,
-    html: renderWeeklyHtml(weekly),
-    text: renderWeeklyText(weekly),
-  } satisfies ShownDigest);
+  return seen.flatMap((m, i) => sharedCopy(m, triages[i]!, me) ?? []);
 }

@@ -18,7 +18,7 @@ import {
   translationsById,
   type Translation,
 } from '../../shared/mandates/network/translations';
-import { normalizeHeader, tabByKey, type CellValue } from '../../shared/schema/sheet';
+import { normalizeHeader, tabByKey, type CellValue, type TabKey } from '../../shared/schema/sheet';
 import type { ROLES } from '../../shared/browser/mandate-panel';
 
 export type Role = (typeof ROLES)[number];
@@ -42,18 +42,29 @@ export function noNetworkMail(problems: string[] = []): NetworkMail {
   return readNetworkMail([], problems);
 }
 
-/**
- * One Sheets request when the four tabs are there (set-up adds them); when one is missing (an older sheet,
- * a renamed tab), Sheets refuses the whole read, so the tabs are listed and only those found are read.
- */
+/** The four tabs' values, read in one request (two when one is missing). */
 export async function loadNetworkMail(sheets: Sheets, spreadsheetId: string): Promise<NetworkMail> {
-  const wanted = MAIL_TABS.map((key) => tabByKey(key).name);
+  return readNetworkMail(await readTabs(sheets, spreadsheetId, MAIL_TABS));
+}
+
+/**
+ * Tabs of the network spreadsheet by key, each as its values ([] when the tab is not there): one Sheets
+ * request when all are there (set-up adds them); when one is missing (an older sheet, a renamed tab, a year
+ * tab the add-on has not made yet), Sheets refuses the whole read, so the tabs are listed and only those
+ * found are read.
+ */
+export async function readTabs(
+  sheets: Sheets,
+  spreadsheetId: string,
+  keys: readonly TabKey[],
+): Promise<CellValue[][][]> {
+  const wanted = keys.map((key) => tabByKey(key).name);
   try {
     const got = await sheets.batchGet(
       spreadsheetId,
       wanted.map((t) => a1(t)),
     );
-    return readNetworkMail(wanted.map((_, i) => (got.valueRanges?.[i]?.values ?? []) as CellValue[][]));
+    return wanted.map((_, i) => (got.valueRanges?.[i]?.values ?? []) as CellValue[][]);
   } catch (error) {
     if (!(error instanceof GoogleApiError) || error.status !== 400) throw error;
   }
@@ -67,10 +78,8 @@ export async function loadNetworkMail(sheets: Sheets, spreadsheetId: string): Pr
         ranges.map((t) => a1(t)),
       )
     : {};
-  return readNetworkMail(
-    present.map((title) =>
-      title === undefined ? [] : ((got.valueRanges?.[ranges.indexOf(title)]?.values ?? []) as CellValue[][]),
-    ),
+  return present.map((title) =>
+    title === undefined ? [] : ((got.valueRanges?.[ranges.indexOf(title)]?.values ?? []) as CellValue[][]),
   );
 }
 

@@ -31,14 +31,16 @@ import { tabByKey } from '../../shared/schema/sheet';
 import { browserClock } from '../platform/fetch-transport';
 import { triage } from '../../shared/mandates/triage';
 import {
+  alreadySeenCopies,
   listMandates,
   localRules,
   previewRule,
   saveRule,
   saveTranslation,
   showMandate,
-  weekDigest,
 } from './mandates';
+import { weekDigest } from './week-digest';
+import { chooseSharing } from './shared-mandates';
 
 const ok: Reply = { ok: true };
 const fail = (problem: string): Reply => ({ ok: false, problem });
@@ -204,6 +206,8 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
         return await saveTranslation(command.translation);
       case 'digest':
         return await weekDigest(command.from, command.fresh);
+      case 'share-mandates':
+        return { ok: true, data: await chooseSharing(command.choice, alreadySeenCopies) };
     }
   } catch (error) {
     return fail(message(error));

@@ -19,6 +19,7 @@ import { runPanelCommand } from './panel-commands';
 import { restrictSessionToExtension } from '../platform/storage';
 import { onWake } from '../platform/alarms';
 import { kickQueue, RETRY_ALARM } from './filing-runner';
+import { resumeSharing } from './shared-mandates';
 
 const api = browserApi();
 
@@ -32,6 +33,7 @@ void restrictSessionToExtension();
 // The filing queue outlives the worker: whatever woke it (an alarm, a tab, the panel) picks the work up again.
 onWake(RETRY_ALARM, () => void kickQueue());
 void kickQueue();
+void resumeSharing();
 
 onTabNavigated((tabId, url) => {
   if (url !== undefined && roundsSiteOf(asGoogleAddress(url))) {

@@ -24,6 +24,17 @@ export const ROLES = ['ild', 'principal', 'member'] as const;
 
 const AskSchema = v.object({ title: text(1000), sent: v.optional(text(10)) });
 
+/** Whether this member shares the central-office mail they open with the network (the Mandates tab). */
+export const SharingStateSchema = v.object({
+  /** Absent until the member chooses. */
+  choice: v.optional(v.picklist(['share', 'keep'])),
+  /** Copies waiting to be written to the Mandates tab. */
+  waiting: v.number(),
+  /** Why the last write failed, until one succeeds. */
+  problem: v.optional(text(1000)),
+});
+export type SharingState = v.InferOutput<typeof SharingStateSchema>;
+
 export const ShownMandateSchema = v.variant('state', [
   /** The open email is not from the central office as the network's Settings tab describes it. */
   v.object({
@@ -45,6 +56,7 @@ export const ShownMandateSchema = v.variant('state', [
     role: v.picklist(ROLES),
     repeatOf: v.optional(AskSchema),
     askedAgain: v.optional(v.array(AskSchema)),
+    sharing: SharingStateSchema,
     /** Rules or settings rows that could not be read, each named (tab, row, column) and skipped. */
     problems: v.array(text(1000)),
   }),
@@ -105,6 +117,35 @@ export const ShownDigestSchema = v.object({
   ),
   forOthers: v.number(),
   seen: v.number(),
+  /** The ILD's summary from the tracker: the next network meeting, the week's visits, what to celebrate. */
+  summary: v.object({
+    nextMeeting: v.optional(v.object({ date: day, title: text(1000), where: v.optional(text(1000)) })),
+    visits: v.array(v.object({ date: day, line: text(1000) })),
+    spotlight: v.array(v.object({ date: day, line: text(2000) })),
+  }),
+  /** For the network's ILDs: asks several members received (their shared copies in the Mandates tab). */
+  networkAsks: v.optional(
+    v.array(
+      v.object({
+        subject: text(2000),
+        seenBy: v.number(),
+        departments: v.number(),
+        messages: v.array(
+          v.object({
+            subject: text(2000),
+            department: v.optional(text(1000)),
+            sent: v.optional(text(10)),
+            relation: v.picklist(['first', 'reminder', 'extension', 'another_department']),
+            seenBy: v.number(),
+          }),
+        ),
+      }),
+    ),
+  ),
+  /** Members who share their mail (for the ILD: how complete the network view is). */
+  sharingMembers: v.optional(v.number()),
+  /** Tracker or Mandates rows that could not be read, named. */
+  problems: v.array(text(1000)),
   html: text(2_000_000),
   text: text(2_000_000),
 });

@@ -78,6 +78,8 @@ export const PanelCommandSchema = v.variant('kind', [
   v.object({ kind: v.literal('save-rule'), rule: RuleDraftSchema, where: v.picklist(['network', 'local']) }),
   /** The ILD's translation of a mandate, saved to the Translations tab under the email's Message-ID. */
   v.object({ kind: v.literal('save-translation'), translation: TranslationDraftSchema }),
+  /** Share the central-office mail this member opens with the network (the Mandates tab), or keep it here. */
+  v.object({ kind: v.literal('share-mandates'), choice: v.picklist(['share', 'keep']) }),
   /** The week's digest from the mail Rounds has seen, starting on `from` (YYYY-MM-DD) or this week. */
   v.object({
     kind: v.literal('digest'),

@@ -3,7 +3,9 @@
 // translation that a second member sees on their own copy (same Message-ID, other Gmail ids), a correction
 // becomes a Rules row that changes the next similar email and shows as its reason, a damaged Rules row is
 // named and skipped, the week's digest lists must-dos first with their flags and its HTML renders inert,
-// and axe-core finds nothing serious in the Mandates, Translate and Digest views.
+// members who choose to share their central-office mail let the ILD's digest show one ask several principals
+// received in other words, beside the tracker's next meeting, visits and celebrations, and axe-core finds
+// nothing serious in the Mandates, Translate and Digest views.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +74,8 @@ const REMINDER: MandateFixture = {
   gmailDate: 'Thu, Dec 4, 2025, 10:00 AM',
   body: 'Reminder: principals must submit the winter interim proctor roster in the assessment portal by Friday, December 5.',
 };
+/** The reminder in the principal's mailbox: another wording of the roster ask, from another office. */
+const REMINDER_IN_PAT_MAILBOX: MandateFixture = { ...REMINDER, hex: '18c2000000000e01' };
 const TEACHER: MandateFixture = {
   hex: '18c1000000000f01',
   messageId: 'fractions@maplegrove.example.org',
@@ -91,6 +95,7 @@ const MAILBOXES: Array<[number, MandateFixture]> = [
   [5, HOSTILE],
   [6, REMINDER],
   [7, TEACHER],
+  [8, REMINDER_IN_PAT_MAILBOX],
 ];
 
 describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
@@ -361,8 +366,44 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     expect(await seriousViolations(panel)).toEqual([]);
   });
 
-  it("a second member opening their own copy sees the ILD's translation above the triage, without the editor", async () => {
-    await panel.getByRole('button', { name: 'Sign out' }).click();
+  /** Mandates rows shared by `member`, once there are `count` of them (shared rows go out in batches). */
+  const sharedBy = async (member: string, count: number) => {
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      const rows = (await tabRows('Mandates')).filter((r) => r['Seen by'] === member);
+      if (rows.length >= count || Date.now() > deadline) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+
+  it('the ILD chooses to share central-office mail: the mail already seen goes to the Mandates tab, teacher mail never', async () => {
+    const sharing = panel.locator('[data-view="mandates"] .sharing');
+    await sharing.getByRole('button', { name: 'Share central-office mail' }).click();
+    await sharing.getByText(/You share the central-office mail you open/).waitFor({ timeout: 30_000 });
+    const rows = await sharedBy(ILD, 5);
+    expect(rows.map((r) => r['Message-ID']).sort()).toEqual(
+      [BOILERS, HOSTILE, REMINDER, ROOF, ROSTER].map((m) => m.messageId).sort(),
+    );
+    expect(rows.some((r) => r.Subject === TEACHER.subject)).toBe(false);
+    const roster = rows.find((r) => r['Message-ID'] === ROSTER.messageId)!;
+    expect(roster).toMatchObject({ Tier: 'must_do', 'First due': '2025-12-05', Received: '2025-12-03' });
+    expect(roster['Opening lines']).toBe(ROSTER.body);
+    // Opening the same email again adds no second row: once nothing waits to be shared, the tab has five.
+    await panel.reload();
+    await panel.locator('[data-view="mandates"] .tier').first().waitFor({ timeout: 30_000 });
+    const worker = h.context.serviceWorkers()[0]!;
+    const waiting = () =>
+      worker.evaluate(async () => {
+        const got = await chrome.storage.local.get('mandates-share-waiting');
+        return (got['mandates-share-waiting'] as { copies?: unknown[] } | undefined)?.copies?.length ?? 0;
+      });
+    await expect.poll(waiting, { timeout: 45_000 }).toBe(0);
+    expect((await tabRows('Mandates')).filter((r) => r['Seen by'] === ILD)).toHaveLength(5);
+  });
+
+  /** Signs the panel's member out, forgets this browser's network, and joins it again as `member`. */
+  const joinAs = async (mailbox: number, member: string, signOutOf: Page): Promise<Page> => {
+    await signOutOf.getByRole('button', { name: 'Sign out' }).click();
     await h.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.local.clear());
     const network = await h.api<{ files: Array<{ id: string; mimeType: string }> }>(
       `/drive/v3/files?q=${encodeURIComponent("mimeType = 'application/vnd.google-apps.folder' and name = 'Lakeside K-8 Network'")}`,
@@ -371,19 +412,26 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
       const res = await fetch(`${h.sandbox.url}/__sandbox/pick`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ user: PRINCIPAL, fileId }),
+        body: JSON.stringify({ user: member, fileId }),
       });
       expect(res.status).toBe(200);
     }
-    const pat = await openMailbox(1);
-    await signIn(h, pat, PRINCIPAL);
-    await pat
+    const page = await openMailbox(mailbox);
+    await signIn(h, page, member);
+    await page
       .getByLabel('Link to the network spreadsheet')
       .fill(`https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`);
-    await pat
+    await page
       .getByLabel("Link to the network's folder")
       .fill(`https://drive.google.com/drive/folders/${network.files[0]!.id}`);
-    await pat.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'Join' }).click();
+    return page;
+  };
+
+  let pat: Page;
+
+  it("a second member opening their own copy sees the ILD's translation above the triage, without the editor", async () => {
+    pat = await joinAs(1, PRINCIPAL, panel);
     const card = pat.locator('[data-view="translate"]');
     await card.getByRole('heading', { name: 'From your ILD' }).waitFor({ timeout: 60_000 });
     expect(await card.innerText()).toContain('The assessment office needs to know who proctors.');
@@ -410,5 +458,85 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     expect(url.searchParams.get('body')).toMatch(
       /What this means for you: The assessment office[\s\S]*Original email/,
     );
+    await composer.close();
+  });
+
+  it('the principal is asked once whether to share, and shares her copies of the same ask', async () => {
+    await pat.bringToFront();
+    const sharing = pat.locator('[data-view="mandates"] .sharing');
+    await sharing
+      .getByText(/Let your ILD see the asks that reach several schools/)
+      .waitFor({ timeout: 30_000 });
+    // Nothing of hers is shared before she chooses.
+    expect((await tabRows('Mandates')).filter((r) => r['Seen by'] === PRINCIPAL)).toHaveLength(0);
+    await sharing.getByRole('button', { name: 'Share central-office mail' }).click();
+    await sharing.getByText(/You share the central-office mail you open/).waitFor({ timeout: 30_000 });
+    expect((await sharedBy(PRINCIPAL, 1)).map((r) => r['Message-ID'])).toEqual([ROSTER.messageId]);
+    const reminder = await openMailbox(8);
+    expect(await shownTier(reminder)).toBe('Must do');
+    // Sent after the batch gap (15 s), in one append.
+    const rows = await sharedBy(PRINCIPAL, 2);
+    expect(rows.map((r) => r['Message-ID']).sort()).toEqual([REMINDER.messageId, ROSTER.messageId].sort());
+  });
+
+  it("the ILD's digest adds the tracker's next meeting, visits and celebrations, and the ask both principals received in other words", async () => {
+    await typeRow('Meetings', {
+      Date: '2025-12-11',
+      'Host school': 'Cedar Hill',
+      Topic: 'Student discourse',
+    });
+    await typeRow('Visits', { Visit: '3', 'Host school': 'Maple Grove', Date: '2025-12-04' });
+    await typeRow('Spotlight', {
+      Date: '2025-12-02',
+      School: 'Cedar Hill',
+      Celebration: `Cedar Hill moved to step 5 ${PAYLOAD}`,
+    });
+    await typeRow('Visits', { Visit: '4', 'Host school': 'Cedar Hill', Date: 'soonish' });
+    const dana = await joinAs(6, ILD, pat);
+    await dana.locator('[data-view="mandates"] .tier').first().waitFor({ timeout: 60_000 });
+    const digest = dana.locator('[data-view="digest"]');
+    await digest.getByLabel('Week starting').fill('2025-12-01');
+    await digest.getByRole('button', { name: 'Show the digest' }).click();
+    await waitIn(dana, '[data-view="digest"] .summary');
+    const summary = await digest.locator('.summary').innerText();
+    expect(summary).toMatch(
+      /Next network meeting, 2025-12-11: Network meeting: Student discourse, hosted by Cedar Hill/,
+    );
+    expect(await digest.locator('[data-summary="visits"] li').allInnerTexts()).toEqual([
+      '2025-12-04 Visit 3 at Maple Grove',
+    ]);
+    expect(await digest.locator('[data-summary="spotlight"]').innerText()).toContain(
+      `Cedar Hill moved to step 5 ${PAYLOAD}`,
+    );
+    expect(await digest.locator('.problem').innerText()).toMatch(
+      /Visits, row 3, column "Date": "soonish" is not a date/,
+    );
+
+    const asks = digest.locator('.network-asks [data-ask]');
+    await asks.first().waitFor({ timeout: 30_000 });
+    expect(await asks.count()).toBe(1);
+    const ask = await asks.first().innerText();
+    expect(ask).toContain(ROSTER.subject);
+    expect(ask).toContain('Asked 2 times, by 2 departments, received by 2 members');
+    expect(
+      await asks
+        .first()
+        .locator('[data-relation]')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-relation'))),
+    ).toEqual(['first', 'another_department']);
+    expect(ask).toContain(REMINDER.subject);
+    expect(await dana.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+
+    const reply = (await dana.evaluate(() =>
+      chrome.runtime.sendMessage({
+        v: 1,
+        type: 'panel-command',
+        command: { kind: 'digest', from: '2025-12-01' },
+      }),
+    )) as { ok: boolean; data: { text: string; html: string } };
+    expect(reply.data.text).toContain('TO CELEBRATE');
+    expect(reply.data.text).toContain('ASKED MORE THAN ONCE ACROSS THE NETWORK');
+    expect(reply.data.html).not.toContain('<img');
+    expect(await seriousViolations(dana)).toEqual([]);
   });
 });

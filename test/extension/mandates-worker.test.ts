@@ -2,7 +2,8 @@
 // the central office, which Rules rows are used and which are named and skipped, who is an ILD, the same
 // correction keeping one id, and which week a digest starts on.
 import { describe, expect, it } from 'vitest';
-import { mondayOf, ruleId } from '../../extension/background/mandates';
+import { ruleId } from '../../extension/background/mandates';
+import { mondayOf } from '../../extension/background/week-digest';
 import { addressIn, readNetworkMail } from '../../extension/background/network-mail';
 
 const SETTINGS = [

@@ -1,6 +1,8 @@
 // The week's digest of central-office deadlines, from the mail Rounds has shown in this browser and the
 // ILD's translations: must-do first, then by date, with short-notice and repeated-ask flags. Copy it as
-// HTML (every value escaped by the core's renderer) or open it in a Gmail compose window to send.
+// HTML (every value escaped by the core's renderer) or open it in a Gmail compose window to send. Below,
+// the ILD's summary from the tracker (next network meeting, the week's visits, what to celebrate) and, for
+// an ILD, the asks several principals received in other words (the mail members share with the network).
 import { useState } from 'preact/hooks';
 import { checkReply, ShownDigestSchema, type ShownDigest } from '../../../shared/browser/mandate-panel';
 import { t } from '../../platform/i18n';
@@ -9,6 +11,7 @@ import { account, network } from '../stores';
 import { dateKindLabel, tierLabel } from '../triage-view';
 import { Untrusted } from '../untrusted';
 import { ask, defineView, pageKind } from '../view';
+import { Problems } from './mandates';
 import { translationLines } from './translate';
 
 async function copyHtml(digest: ShownDigest): Promise<boolean> {
@@ -69,6 +72,83 @@ function Entries({ digest }: { digest: ShownDigest }) {
   );
 }
 
+function Summary({ digest }: { digest: ShownDigest }) {
+  const { nextMeeting, visits, spotlight } = digest.summary;
+  return (
+    <section class="summary" aria-labelledby="summary-heading">
+      <h3 id="summary-heading">{t('summaryHeading')}</h3>
+      {!nextMeeting && !visits.length && !spotlight.length && <p class="status">{t('summaryNothing')}</p>}
+      {nextMeeting && (
+        <p data-summary="meeting">
+          {t('summaryNextMeeting', nextMeeting.date)}{' '}
+          <Untrusted text={[nextMeeting.title, nextMeeting.where].filter(Boolean).join(', ')} />
+        </p>
+      )}
+      {visits.length > 0 && (
+        <>
+          <h4>{t('summaryVisits')}</h4>
+          <ul data-summary="visits">
+            {visits.map((v) => (
+              <li key={`${v.date}:${v.line}`}>
+                <strong>{v.date}</strong> <Untrusted text={v.line} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {spotlight.length > 0 && (
+        <>
+          <h4>{t('summarySpotlight')}</h4>
+          <ul data-summary="spotlight">
+            {spotlight.map((c) => (
+              <li key={`${c.date}:${c.line}`}>
+                <strong>{c.date}</strong> <Untrusted text={c.line} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function NetworkAsks({ digest }: { digest: ShownDigest }) {
+  const asks = digest.networkAsks;
+  if (!asks) return null;
+  const members = digest.sharingMembers ?? 0;
+  return (
+    <section class="network-asks" aria-labelledby="asks-heading">
+      <h3 id="asks-heading">{t('asksHeading')}</h3>
+      <p class="status">{asks.length ? t('asksSharing', members) : t('asksNone', members)}</p>
+      <ol>
+        {asks.map((a, i) => (
+          <li key={`${i}:${a.subject}`} data-ask>
+            <Untrusted text={a.subject} />
+            <p class="status">{t('asksLine', a.messages.length, a.departments, a.seenBy)}</p>
+            <ul>
+              {a.messages.map((m, j) => (
+                <li key={`${j}:${m.subject}`} data-relation={m.relation}>
+                  <Untrusted text={m.subject} /> ·{' '}
+                  <span class="status">
+                    {m.department && (
+                      <>
+                        <Untrusted text={m.department} />
+                        {', '}
+                      </>
+                    )}
+                    {m.sent && `${m.sent}, `}
+                    {t(`askRelation_${m.relation}`)}, {t('askSeenBy', m.seenBy)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function Digest() {
   const [from, setFrom] = useState('');
   const [digest, setDigest] = useState<ShownDigest | undefined>(undefined);
@@ -104,6 +184,9 @@ function Digest() {
           <p class="status">{t('digestWindow', digest.from, digest.to, digest.seen)}</p>
           <Entries digest={digest} />
           {digest.forOthers > 0 && <p class="status">{t('digestForOthers', digest.forOthers)}</p>}
+          <Summary digest={digest} />
+          <NetworkAsks digest={digest} />
+          <Problems problems={digest.problems} />
           <div class="toolbar">
             <button
               type="button"

@@ -7,7 +7,8 @@ import { checkReply, ShownListSchema, type ShownList } from '../../../shared/bro
 import { t } from '../../platform/i18n';
 import { Correction } from '../correction';
 import { reloadMandate, useOpenMandate } from '../open-mandate';
-import { account, network } from '../stores';
+import { Sharing } from '../sharing';
+import { inNetwork } from '../stores';
 import { TriageDetails, tierLabel } from '../triage-view';
 import { Untrusted } from '../untrusted';
 import { ask, defineView, pageKind, type ViewContext } from '../view';
@@ -72,6 +73,7 @@ function OpenEmail({ ctx }: { ctx: ViewContext }) {
         </button>
       </div>
       <Correction key={m.gmailMessageId} mandate={m} onSaved={() => void reloadMandate(ctx)} />
+      <Sharing key={m.gmailMessageId} initial={m.sharing} />
     </>
   );
 }
@@ -136,9 +138,6 @@ function Mandates({ ctx }: { ctx: ViewContext }) {
 
 export const mandatesView = defineView({
   id: 'mandates',
-  applies: (ctx) =>
-    account.value.state === 'signed-in' &&
-    network.value.network !== null &&
-    ['gmail-thread', 'gmail-list'].includes(pageKind(ctx) ?? ''),
+  applies: (ctx) => inNetwork() && ['gmail-thread', 'gmail-list'].includes(pageKind(ctx) ?? ''),
   View: Mandates,
 });
