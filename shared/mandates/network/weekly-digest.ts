@@ -191,8 +191,13 @@ function meetingLine(m: NetworkMeeting, from: string): string {
   return `${when}${away}: ${m.title || 'Network meeting'}${m.where ? `, ${m.where}` : ''}`;
 }
 
+/** "Visit 3 at Lakeview (Cycle 2)". */
+export function visitText(v: WeekVisit): string {
+  return `${[v.visit, v.school].filter(Boolean).join(' at ')}${v.cycle ? ` (${v.cycle})` : ''}`;
+}
+
 function visitLine(v: WeekVisit, from: string): string {
-  return `${formatDay(v.date, from.slice(0, 4))}: ${[v.visit, v.school].filter(Boolean).join(' at ')}${v.cycle ? ` (${v.cycle})` : ''}`;
+  return `${formatDay(v.date, from.slice(0, 4))}: ${visitText(v)}`;
 }
 
 const RELATION: Readonly<Record<AskRelation, string>> = {
@@ -216,8 +221,13 @@ export function repeatedAskLine(ask: RepeatedAsk, year: string): string {
   return `${first.subject || '(no subject)'}: ${times}${who}. ${parts.join('; ')}`;
 }
 
+/** The celebration, after its school's name unless it already starts with it. */
+export function celebrationText(c: Celebration): string {
+  return `${c.school && !c.celebration.startsWith(c.school) ? `${c.school}: ` : ''}${c.celebration}`;
+}
+
 function celebrationLine(c: Celebration, from: string): string {
-  return `${formatDay(c.date, from.slice(0, 4))}: ${c.school && !c.celebration.startsWith(c.school) ? `${c.school}: ` : ''}${c.celebration}`;
+  return `${formatDay(c.date, from.slice(0, 4))}: ${celebrationText(c)}`;
 }
 
 function extraSections(w: WeeklyDigest): Array<{ heading: string; lines: string[] }> {
