@@ -6,6 +6,7 @@ import { startFirstRead, takeFirstRead } from './first-read';
 import { Panel } from './panel';
 import { startStores } from './stores';
 import { startFollowing } from './tab-state';
+import { laterMayApply, loadLaterViews } from './views';
 
 /** How long the first frame waits for storage before it is drawn without the tab's record. */
 const FIRST_FRAME_WAIT_MS = 50;
@@ -13,6 +14,12 @@ const FIRST_FRAME_WAIT_MS = 50;
 const app = document.getElementById('app');
 if (app) {
   performance.mark('rounds:panel-script');
+  // The views the first frame can do without, fetched and run while the first one is drawn.
+  const later = loadLaterViews();
+  later.then(
+    () => performance.mark('rounds:later-views'),
+    (error: unknown) => console.error('Rounds: the panel could not load its views', error),
+  );
   const first = takeFirstRead() ?? startFirstRead(location.search);
   const lifetime = new AbortController().signal;
   const following = Promise.all([startStores(first, lifetime), startFollowing(first, lifetime)]);
@@ -26,6 +33,11 @@ if (app) {
     performance.mark('rounds:panel-rendered');
   };
   setTimeout(draw, FIRST_FRAME_WAIT_MS);
-  // Once every signal has its first value, the panel's own watchers carry on alone.
-  void following.finally(() => (first.stop(), draw()));
+  // Once every signal has its first value, the panel's own watchers carry on alone. A signed-in panel (or
+  // one with queued filings) waits for the later views too, so none of them jumps in above the email.
+  void following
+    .finally(() => first.stop())
+    .then(() => (laterMayApply() ? later : undefined))
+    .catch(() => undefined)
+    .finally(draw);
 }

@@ -5,7 +5,7 @@ import { sendToTab } from '../platform/messaging';
 import { googleOrigin, isSandboxBuild } from '../platform/google-origin';
 import { t } from '../platform/i18n';
 import { followedTab, seenPage } from './tab-state';
-import { VIEWS } from './views';
+import { panelViews } from './views';
 import type { ViewContext } from './view';
 
 function ReadAgain({ tabId }: { tabId: number }) {
@@ -33,11 +33,13 @@ export function Panel() {
   return (
     <>
       <h1>{t('extName')}</h1>
-      {VIEWS.filter((view) => view.applies(ctx)).map((view) => (
-        <div key={view.id} data-view={view.id}>
-          <view.View ctx={ctx} />
-        </div>
-      ))}
+      {panelViews.value
+        .filter((view) => view.applies(ctx))
+        .map((view) => (
+          <div key={view.id} data-view={view.id}>
+            <view.View ctx={ctx} />
+          </div>
+        ))}
       {canReadAgain && <ReadAgain tabId={ctx.tabId!} />}
       <footer>
         {t('privacyFooter')}

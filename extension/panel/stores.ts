@@ -28,6 +28,9 @@ export const lastChoice = signal<{ cycleId: string; step: StepNumber; schoolId?:
   undefined,
 );
 
+/** Signed in with a network: the network's views (Mandates, Translate, Digest) take over the email's triage. */
+export const inNetwork = (): boolean => account.value.state === 'signed-in' && network.value.network !== null;
+
 /** Loose shape checks for records the worker wrote with shared/ code (their own schemas checked them). */
 const asTables = (value: unknown) =>
   value && typeof value === 'object' && Array.isArray((value as NetworkTables).cycles)

@@ -1,6 +1,6 @@
 // `npm run build` output: the Chrome, Firefox and Apps Script folders with the keys each store and
 // browser requires, development builds that reach the sandbox, store zips, icons, and the googleapis guard.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -15,6 +15,8 @@ import { DIST_CHROME, DIST_FIREFOX, ensureExtensionBuilt, ROOT } from './dist';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8'));
+/** The panel's chunks (tools/build/extension.ts splits its main script). */
+const panelChunks = () => readdirSync(join(DIST_CHROME, 'chunks')).map((f) => `chunks/${f}`);
 
 beforeAll(ensureExtensionBuilt);
 
@@ -73,8 +75,23 @@ describe('the Chrome build (dist/chrome)', () => {
     expect(crc32(Buffer.from('IEND'))).toBe(0xae426082);
   });
 
+  it("loads the panel's first frame as a module with its chunks fetched beside it, and the rest as a chunk it imports", () => {
+    const html = readFileSync(join(DIST_CHROME, 'sidepanel.html'), 'utf8');
+    expect(html).toContain('<script type="module" src="sidepanel.js"></script>');
+    const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
+    const entry = readFileSync(join(DIST_CHROME, 'sidepanel.js'), 'utf8');
+    for (const chunk of preloads) expect(entry).toContain(`"./${chunk}"`);
+    expect(entry).toMatch(/import\("\.\/chunks\/later-views-[\w-]+\.js"\)/);
+  });
+
   it('ships the same code to Firefox', () => {
-    for (const file of ['background.js', 'content/gmail.js', 'content/docs.js', 'sidepanel.js']) {
+    for (const file of [
+      'background.js',
+      'content/gmail.js',
+      'content/docs.js',
+      'sidepanel.js',
+      ...panelChunks(),
+    ]) {
       expect(readFileSync(join(DIST_FIREFOX, file)).equals(readFileSync(join(DIST_CHROME, file))), file).toBe(
         true,
       );
@@ -82,8 +99,9 @@ describe('the Chrome build (dist/chrome)', () => {
   });
 
   it('talks to Google in production, with no sandbox address inside', () => {
-    const code = readFileSync(join(DIST_CHROME, 'sidepanel.js'), 'utf8');
-    expect(code).not.toMatch(/127\.0\.0\.1|localhost/);
+    for (const file of ['sidepanel.js', ...panelChunks()]) {
+      expect(readFileSync(join(DIST_CHROME, file), 'utf8'), file).not.toMatch(/127\.0\.0\.1|localhost/);
+    }
   });
 });
 

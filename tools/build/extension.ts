@@ -1,8 +1,8 @@
 // Bundles the extension once (worker, content scripts, side panel) and writes the same code into the
 // Chrome and Firefox folders, each with its own manifest.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { dirname, join, relative } from 'node:path';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { forbidGoogleapis } from './guard';
 import { iconFiles, iconManifest } from './icons';
 import { chromeManifest, firefoxManifest, messageKeys, readManifest, type Manifest } from './manifest';
@@ -16,15 +16,22 @@ export interface ExtensionBuild {
   production: boolean;
 }
 
-/** Entry points, keyed by their output path inside the extension. */
+/** Classic-script entry points, keyed by their output path inside the extension. */
 const ENTRIES: Record<string, string> = {
   background: 'extension/background/worker.ts',
   'content/gmail': 'extension/content/gmail.ts',
   'content/docs': 'extension/content/docs.ts',
   // The panel's first script starts its storage reads while the browser loads the main one.
   'sidepanel-first': 'extension/panel/read-first.ts',
-  sidepanel: 'extension/panel/main.tsx',
 };
+
+/**
+ * The panel's main script, an ES module split into chunks: sidepanel.js holds what the first frame draws
+ * (the account, the conversation, a Doc), and the other views come in a chunk it imports as it starts
+ * (extension/panel/views/index.ts). Extension pages run module scripts in Chrome and Firefox alike.
+ */
+const PANEL_ENTRY = { sidepanel: 'extension/panel/main.tsx' };
+const PANEL_CHUNKS = 'chunks/[name]-[hash]';
 
 /** Static files copied as they are. */
 const STATIC_FILES: Record<string, string> = {
@@ -46,12 +53,13 @@ const messagesOnly: Plugin = {
   },
 };
 
+const entryPoints = (root: string, entries: Record<string, string>) =>
+  Object.fromEntries(Object.entries(entries).map(([out, src]) => [out, join(root, src)]));
+
 export function bundleOptions(build: ExtensionBuild): BuildOptions {
   return {
     absWorkingDir: build.root,
-    entryPoints: Object.fromEntries(
-      Object.entries(ENTRIES).map(([out, src]) => [out, join(build.root, src)]),
-    ),
+    entryPoints: entryPoints(build.root, ENTRIES),
     outdir: join(build.root, 'dist/.bundle'),
     bundle: true,
     // Content scripts and a classic service worker/event page cannot be ES modules in both browsers.
@@ -72,6 +80,18 @@ export function bundleOptions(build: ExtensionBuild): BuildOptions {
     plugins: [forbidGoogleapis, messagesOnly],
     write: false,
     logLevel: 'silent',
+  };
+}
+
+/** The panel's build: the same options as a module with chunks, and the metafile that says which file loads which. */
+export function panelBundleOptions(build: ExtensionBuild): BuildOptions {
+  return {
+    ...bundleOptions(build),
+    entryPoints: entryPoints(build.root, PANEL_ENTRY),
+    format: 'esm',
+    splitting: true,
+    chunkNames: PANEL_CHUNKS,
+    metafile: true,
   };
 }
 
@@ -105,12 +125,31 @@ async function checkLocales(root: string, manifest: Manifest): Promise<void> {
  * sidepanel.html with its style sheet written into the page: one file fewer for the browser to fetch
  * before the panel's scripts may run. Extension pages' default policy restricts scripts, not styles.
  */
-export async function panelPage(root: string): Promise<string> {
+export async function panelPage(root: string, preload: string[] = []): Promise<string> {
   const html = await readFile(join(root, 'extension/panel/sidepanel.html'), 'utf8');
   const css = await readFile(join(root, 'extension/panel/sidepanel.css'), 'utf8');
   const link = '<link rel="stylesheet" href="sidepanel.css" />';
   if (!html.includes(link)) throw new Error(`extension/panel/sidepanel.html: expected ${link}`);
-  return html.replace(link, () => `<style>\n${css.replace(/<\//g, '<\\/')}</style>`);
+  // The chunks sidepanel.js imports statically are fetched beside it, not one after the other.
+  const preloads = preload.map((path) => `<link rel="modulepreload" href="${path}" />\n    `).join('');
+  return html.replace(link, () => `${preloads}<style>\n${css.replace(/<\//g, '<\\/')}</style>`);
+}
+
+/** The chunks the panel's entry imports statically (what its first frame needs), from esbuild's metafile. */
+function firstFrameChunks(metafile: Metafile, bundleDir: string, root: string): string[] {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    for (const imported of outputs[path]!.imports) {
+      if (imported.kind !== 'import-statement' || seen.has(imported.path)) continue;
+      seen.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(entry);
+  const prefix = relative(root, bundleDir) + '/';
+  return [...seen].map((path) => path.slice(prefix.length));
 }
 
 export async function buildExtension(options: ExtensionBuild): Promise<{ files: number }> {
@@ -122,11 +161,14 @@ export async function buildExtension(options: ExtensionBuild): Promise<{ files: 
   );
   const firefox = firefoxManifest(chrome);
 
-  const result = await build(bundleOptions(options));
+  const [result, panel] = await Promise.all([
+    build(bundleOptions(options)),
+    build(panelBundleOptions(options)),
+  ]);
   const outDirs = [options.outChrome, options.outFirefox];
   const bundleDir = join(options.root, 'dist/.bundle');
   let files = 0;
-  for (const file of result.outputFiles ?? []) {
+  for (const file of [...(result.outputFiles ?? []), ...(panel.outputFiles ?? [])]) {
     await writeInto(outDirs, file.path.slice(bundleDir.length + 1), file.contents);
     files++;
   }
@@ -137,7 +179,8 @@ export async function buildExtension(options: ExtensionBuild): Promise<{ files: 
     }
     files++;
   }
-  await writeInto(outDirs, 'sidepanel.html', await panelPage(options.root));
+  const preload = firstFrameChunks(panel.metafile!, bundleDir, options.root);
+  await writeInto(outDirs, 'sidepanel.html', await panelPage(options.root, preload));
   files++;
   for (const [path, png] of iconFiles()) {
     await writeInto(outDirs, path, png);

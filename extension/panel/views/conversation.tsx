@@ -3,15 +3,14 @@
 import { Notice } from '../notice';
 import { ThreadView } from '../thread-view';
 import { t } from '../../platform/i18n';
+import { inNetwork } from '../stores';
 import { defineView, pageKind, type ViewContext } from '../view';
-import { mandatesView } from './mandates';
 
 function Conversation({ ctx }: { ctx: ViewContext }) {
   if (ctx.seen === 'loading' || ctx.seen.state !== 'seen') return null;
   const page = ctx.seen.record.page;
   // Signed in to a network, the Mandates view shows this email's triage with the network's rules.
-  if (page.kind === 'gmail-thread')
-    return <ThreadView thread={page.thread} triage={!mandatesView.applies(ctx)} />;
+  if (page.kind === 'gmail-thread') return <ThreadView thread={page.thread} triage={!inNetwork()} />;
   if (page.kind === 'gmail-list') {
     return (
       <Notice title={t('noEmailOpenTitle')}>

@@ -8,7 +8,7 @@ import { t } from '../../platform/i18n';
 import { Correction } from '../correction';
 import { reloadMandate, useOpenMandate } from '../open-mandate';
 import { Sharing } from '../sharing';
-import { account, network } from '../stores';
+import { inNetwork } from '../stores';
 import { TriageDetails, tierLabel } from '../triage-view';
 import { Untrusted } from '../untrusted';
 import { ask, defineView, pageKind, type ViewContext } from '../view';
@@ -138,9 +138,6 @@ function Mandates({ ctx }: { ctx: ViewContext }) {
 
 export const mandatesView = defineView({
   id: 'mandates',
-  applies: (ctx) =>
-    account.value.state === 'signed-in' &&
-    network.value.network !== null &&
-    ['gmail-thread', 'gmail-list'].includes(pageKind(ctx) ?? ''),
+  applies: (ctx) => inNetwork() && ['gmail-thread', 'gmail-list'].includes(pageKind(ctx) ?? ''),
   View: Mandates,
 });
