@@ -9,10 +9,14 @@ import { TableAppender } from '../../shared/google/table-rows';
 import { sharedMandateRecord, type SharedMandate } from '../../shared/mandates/network/seen-asks';
 import { tabByKey } from '../../shared/schema/sheet';
 import { localStore } from '../platform/storage';
+import { workerTokens } from './account';
 import { workerGoogle } from './google';
 import { storedNetwork } from './network';
 
-/** storage.local: 'share' or 'keep', once the member has chosen; absent until then. */
+/**
+ * storage.local: each member's choice by email, 'share' or 'keep'; a member not in it has not chosen. The
+ * choice is the signed-in member's own: another account signing in on this browser is asked again.
+ */
 export const SHARE_CHOICE_KEY = 'mandates-share-choice';
 /** storage.local: copies chosen to be shared, not yet in the Mandates tab. */
 export const SHARE_WAITING_KEY = 'mandates-share-waiting';
@@ -30,16 +34,26 @@ async function waiting(): Promise<Waiting> {
   return { copies: Array.isArray(stored?.copies) ? stored.copies : [], problem: stored?.problem };
 }
 
-export async function shareChoice(): Promise<'share' | 'keep' | undefined> {
+const same = (a: string | undefined, b: string | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+const key = (email: string) => email.trim().toLowerCase();
+
+async function choices(): Promise<Record<string, unknown>> {
   const stored = await localStore.get(SHARE_CHOICE_KEY);
-  return stored === 'share' || stored === 'keep' ? stored : undefined;
+  return stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+}
+
+export async function shareChoice(): Promise<'share' | 'keep' | undefined> {
+  const me = await workerTokens.email();
+  const choice = me ? (await choices())[key(me)] : undefined;
+  return choice === 'share' || choice === 'keep' ? choice : undefined;
 }
 
 export async function sharingState(): Promise<SharingState> {
-  const [choice, w] = await Promise.all([shareChoice(), waiting()]);
+  const [choice, w, me] = await Promise.all([shareChoice(), waiting(), workerTokens.email()]);
   return {
     ...(choice && { choice }),
-    waiting: w.copies.length,
+    waiting: w.copies.filter((c) => same(c.seenBy, me)).length,
     ...(w.problem && { problem: w.problem }),
   };
 }
@@ -71,9 +85,11 @@ export async function chooseSharing(
   choice: 'share' | 'keep',
   alreadySeen: () => Promise<SharedMandate[]>,
 ): Promise<SharingState> {
-  await localStore.set(SHARE_CHOICE_KEY, choice);
+  const me = await workerTokens.email();
+  if (!me) throw new Error('Sign in first: the choice to share is your own.');
+  await localStore.set(SHARE_CHOICE_KEY, { ...(await choices()), [key(me)]: choice });
   if (choice === 'share') await share(await alreadySeen());
-  else await changeWaiting(() => ({ copies: [] }));
+  else await changeWaiting((w) => ({ copies: w.copies.filter((c) => !same(c.seenBy, me)) }));
   return sharingState();
 }
 
@@ -90,13 +106,17 @@ function scheduleFlush(): void {
   }, wait);
 }
 
-/** Sends what waits in one append; what fails stays waiting with the reason. */
+/**
+ * Sends what the signed-in member has waiting, in one append; what fails stays waiting with the reason.
+ * Copies of another account that signed in on this browser wait for that account.
+ */
 export function flushShared(): Promise<void> {
   flushing ??= (async () => {
     try {
       lastFlush = Date.now();
       const network = await storedNetwork();
-      const { copies } = await waiting();
+      const me = await workerTokens.email();
+      const copies = (await waiting()).copies.filter((c) => same(c.seenBy, me));
       if (!network || copies.length === 0) return;
       try {
         await new TableAppender(workerGoogle().sheets, network.spreadsheetId, tabByKey('mandates')).append(
