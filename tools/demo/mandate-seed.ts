@@ -1,9 +1,11 @@
 // The demo network's say on central-office mail, as its ILD left it in the spreadsheet: which senders are
 // the central office (Settings), who is the ILD and who the principals (Members), and the ILD's translation
-// of the week's short-notice must-do (Translations, keyed by its Message-ID). Rows carry stable ids, so a
-// second start adds nothing.
+// of the week's short-notice must-do (Translations, keyed by its Message-ID), and two other principals'
+// copies of the device count that two departments asked in their own words (Mandates: they chose to share
+// their central-office mail). Rows carry stable ids, so a second start adds nothing.
 import { TableAppender, type TableRow } from '../../shared/google/table-rows';
 import { CENTRAL_OFFICE_SETTING_ROWS } from '../../shared/mandates/network/central-office';
+import { sharedMandateRecord } from '../../shared/mandates/network/seen-asks';
 import { translationRowId, translationToRecord } from '../../shared/mandates/network/translations';
 import { tabByKey, type TabKey } from '../../shared/schema/sheet';
 import { connect } from '../google/connect';
@@ -28,6 +30,30 @@ const OFFICES = [
 ];
 
 const SETTINGS = [DEMO_DOMAIN, OFFICES.join('; '), `bulletin@${DEMO_DOMAIN}`];
+
+/** Marcus (Harborview) received both departments' device counts, Priya (Linden Park) the Title I one. */
+function sharedCopies(): TableRow[] {
+  const copies: Array<[string, string, string]> = [
+    ['devices-title1', 'Harborview K-8', 'Title I Programs'],
+    ['devices-sped', 'Harborview K-8', 'Special Education Services'],
+    ['devices-title1', 'Linden Park K-8', 'Title I Programs'],
+  ];
+  return copies.map(([key, school, department]) => {
+    const email = DEMO_MAIL.find((m) => m.key === key)!;
+    const principal = SCHOOLS.find((s) => s.name === school)!;
+    return sharedMandateRecord({
+      messageId: messageIdHeader(email),
+      seenBy: principal.principalEmail ?? '',
+      subject: email.subject,
+      from: `${email.from.name} <${email.from.email}>`,
+      department,
+      text: email.body.join('\n\n'),
+      sent: email.date.slice(0, 10),
+      tier: 'action',
+      firstDue: '2025-12-05',
+    });
+  });
+}
 
 function translation(): TableRow {
   const email = DEMO_MAIL.find((m) => m.key === TRANSLATED)!;
@@ -75,6 +101,7 @@ export async function seedMandates(
       })),
     ]);
     added += await append('translations', [translation()]);
+    added += await append('mandates', sharedCopies());
     return added;
   } finally {
     google.close();

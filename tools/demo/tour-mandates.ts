@@ -1,9 +1,12 @@
 // The tour's steps for central-office mail, as Rosa (a principal) meets it once she has joined the network:
 // the inbox's central-office rows sorted by tier (first guesses), the week's short-notice must-do with the
 // ILD's translation above its triage (written in the ILD's own browser, seen on Rosa's copy by Message-ID),
-// a correction saved to the network's Rules tab, and the week's digest with its flags.
+// a correction saved to the network's Rules tab, Rosa choosing to share her central-office mail, the week's
+// digest with its flags and the tracker's summary, and then the ILD's own digest (Dana signs in on the same
+// panel): the device count two departments asked in their own words, received by three principals.
 import type { Page } from 'playwright-core';
 import { TOUR_MANDATES, TRANSLATED } from './mandate-mail';
+import { ILD } from './network';
 import { GMAIL, NotYet, type StepRun, type TourContext } from './tour-steps';
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -83,7 +86,22 @@ export const MANDATE_STEPS: Array<[string, StepRun]> = [
     },
   ],
   [
-    'the week’s digest: must-do first, short notice and repeated asks flagged',
+    'share the central-office mail she opens with the network (her choice, asked once)',
+    async (t) => {
+      const panel = await openMandate(t, 'devices-sped');
+      const sharing = panel.locator('[data-view="mandates"] .sharing');
+      await sharing.waitFor({ timeout: 30_000 });
+      // A second run on the same store: the choice was made in the first (the profile keeps it).
+      const ask = sharing.getByRole('button', { name: 'Share central-office mail' });
+      if (await ask.count()) await ask.click();
+      await sharing.getByText(/You share the central-office mail you open/).waitFor({ timeout: 30_000 });
+      await sharing.scrollIntoViewIfNeeded();
+      await t.shoot(panel, 'sharing');
+      return clean(await sharing.innerText()).slice(0, 200);
+    },
+  ],
+  [
+    'the week’s digest: must-do first, short notice and repeated asks flagged, then the tracker’s summary',
     async (t) => {
       for (const key of TOUR_MANDATES) await openMandate(t, key);
       const digest = t.panel!.locator('[data-view="digest"]');
@@ -97,7 +115,37 @@ export const MANDATE_STEPS: Array<[string, StepRun]> = [
         .locator('[data-flag]')
         .evaluateAll((all) => all.map((f) => f.getAttribute('data-flag')));
       const count = (kind: string) => flags.filter((f) => f === kind).length;
-      return `${entries} entries; ${count('short_notice')} short notice, ${count('repeat_of')} repeated asks`;
+      const summary = digest.locator('.summary');
+      await summary.scrollIntoViewIfNeeded();
+      await t.shoot(t.panel!, 'digest-summary');
+      return `${entries} entries; ${count('short_notice')} short notice, ${count('repeat_of')} repeated asks; ${clean(await summary.innerText()).slice(0, 220)}`;
+    },
+  ],
+  [
+    'the ILD’s digest: one ask several principals received in other words',
+    async (t) => {
+      const panel = t.panel!;
+      // Dana signs in on this panel (Rosa signs out): the network stays connected in this browser.
+      await panel.getByRole('button', { name: 'Sign out' }).click();
+      const consentOpened = t.browser.context.waitForEvent('page', { timeout: 20_000 });
+      await panel
+        .getByRole('button', { name: /^Sign in/ })
+        .first()
+        .click();
+      const consent = await consentOpened;
+      await consent.waitForLoadState('domcontentloaded');
+      await consent.getByLabel('Google account').fill(ILD.email);
+      await consent.getByRole('button', { name: 'Allow' }).click();
+      await panel.getByText(ILD.email).first().waitFor({ timeout: 20_000 });
+      await openMandate(t, 'devices-title1');
+      const digest = panel.locator('[data-view="digest"]');
+      await digest.getByLabel('Week starting').fill('2025-12-01');
+      await digest.getByRole('button', { name: 'Show the digest' }).click();
+      const ask = digest.locator('.network-asks [data-ask]').first();
+      await ask.waitFor({ timeout: 30_000 });
+      await digest.locator('.network-asks').scrollIntoViewIfNeeded();
+      await t.shoot(panel, 'ild-network-asks');
+      return clean(await ask.innerText()).slice(0, 240);
     },
   ],
 ];

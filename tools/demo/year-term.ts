@@ -34,6 +34,19 @@ export const YEAR_ROWS: Partial<Record<TabKey, Row[]>> = {
       { id: 'meeting-7', record: { date: '2026-01-13', host: 'North Bend K-8' } },
       { id: 'meeting-8', record: { date: '2026-01-27', host: 'Eastfield K-8' } },
     ]),
+  // Celebrated in the demo's week of central-office mail, so the ILD's weekly summary has one.
+  spotlight: [
+    {
+      id: 'spotlight-seed-book-clubs',
+      record: {
+        date: '2025-12-03',
+        school: 'Maple Grove K-8',
+        celebration: 'Maple Grove K-8: grade 5 book clubs backed their claims with quotes in 3 of 4 groups',
+        from: 'Rosa Delgado',
+        source: 'Debrief',
+      },
+    },
+  ],
   pairs: [
     [
       1,
