@@ -538,5 +538,27 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     expect(reply.data.text).toContain('ASKED MORE THAN ONCE ACROSS THE NETWORK');
     expect(reply.data.html).not.toContain('<img');
     expect(await seriousViolations(dana)).toEqual([]);
+
+    // Copy as HTML: the clipboard holds the escaped HTML and the plain text beside it. (Chromium grants no
+    // permission to an extension's origin from the outside; the click writes, a web page reads it back.)
+    await dana.bringToFront();
+    await digest.getByRole('button', { name: 'Copy as HTML' }).click();
+    await digest.getByText(/^(Copied|Could not copy.*)$/).waitFor({ timeout: 10_000 });
+    expect(await digest.getByText('Copied', { exact: true }).count()).toBe(1);
+    const reader = await h.context.newPage();
+    await reader.goto(`${h.sandbox.url}/__sandbox/stats`);
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.sandbox.url });
+    const copied = await reader.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        html: await (await item!.getType('text/html')).text(),
+        text: await (await item!.getType('text/plain')).text(),
+      };
+    });
+    await reader.close();
+    expect(copied.html).toContain('Asked more than once across the network');
+    expect(copied.html).toContain('&lt;img src=x onerror=');
+    expect(copied.html).not.toContain('<img');
+    expect(copied.text).toContain('TO CELEBRATE');
   });
 });
