@@ -1,7 +1,8 @@
 // The Firefox build for real: Debian's firefox-esr, headless, driven over WebDriver BiDi (puppeteer-core),
 // installs the development build of dist/firefox as a temporary add-on; its content script reads the
 // demo's Gmail and Docs pages served by the sandbox, the sidebar's page shows what it read, and a principal
-// signs in (launchWebAuthFlow), joins the demo network, adopts its folders and files the open email.
+// signs in (launchWebAuthFlow), joins the demo network, adopts its folders, files the open email and sees a
+// central-office email in the Mandates view with the ILD's translation.
 //
 // The sidebar itself is browser chrome, not a tab, so WebDriver cannot reach it; its page
 // (moz-extension://<uuid>/sidepanel.html?tab=N) is opened in a tab instead, as the Chromium tests do.
@@ -216,6 +217,28 @@ describe.skipIf(SKIP_E2E)('the Firefox extension in Firefox', () => {
     expect(eml && readFileSync(join(step4, eml)).equals(thread.messages[0]!.raw)).toBe(true);
     expect(existsSync(join(step4, 'grade5-responses-sample.pdf'))).toBe(true);
     expect(existsSync(join(step4, 'citation-tally.csv'))).toBe(true);
+  });
+
+  it("shows a central-office email in the Mandates view, the ILD's translation above its triage", async () => {
+    const thread = demo!.threads.find((t) => t.key === 'adoption-vote')!;
+    const gmail = await browser!.newPage();
+    await gmail.goto(`${demo!.mailPage}#inbox/${thread.token}`);
+    const stored = await storedPage(`https://mail.google.com/#inbox/${thread.token}`, 'gmail-thread');
+    const mandates = await browser!.newPage();
+    await openExtensionPage(mandates, `sidepanel.html?tab=${stored.tabId}`);
+    // The Message-ID comes from the email's original (a same-origin fetch in Firefox's content script).
+    await mandates.waitForSelector('[data-view="translate"] .translation', { timeout: 30_000 });
+    await mandates.waitForSelector('[data-view="mandates"] .tier', { timeout: 30_000 });
+    expect(await mandates.$eval('[data-view="mandates"] .tier', (e) => e.textContent)).toBe('Must do');
+    expect(await mandates.$eval('[data-view="translate"]', (e) => (e as HTMLElement).innerText)).toContain(
+      'The board counts a school that does not vote as abstaining.',
+    );
+    // She is asked once whether to share it with the network.
+    expect(
+      await mandates.$eval('[data-view="mandates"] .sharing', (e) => (e as HTMLElement).innerText),
+    ).toMatch(/Let your ILD see the asks that reach several schools/);
+    await mandates.close();
+    await gmail.close();
   });
 
   it('reads which Google Doc is open', async () => {
