@@ -1,15 +1,8 @@
 // Build / refresh tracker: under the document lock, bring the tabs up to the schema (set-up), then read
 // every tab the tracker draws on once, work out the plan in the shared core and write it in batches.
 // Also the read-only look the sidebar takes at who needs support, and a principal's request for support.
-import {
-  findTab,
-  normalizeHeader,
-  TABS,
-  tabByKey,
-  type MigrationStep,
-  type SpreadsheetState,
-  type TabKey,
-} from '../../shared/schema/sheet';
+import { findTab, normalizeHeader, TABS, tabByKey, type TabKey } from '../../shared/schema/sheet';
+import { type MigrationStep, type SpreadsheetState } from '../../shared/schema/migration';
 import { parseSchemaVersion, stateAfter } from '../../shared/tracker/tracker-changes';
 import { planRefresh, type FlaggedPrincipal, type RefreshPlan } from '../../shared/tracker/refresh';
 import { supportRequestRow } from '../../shared/tracker/support';

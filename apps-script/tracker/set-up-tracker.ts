@@ -1,12 +1,8 @@
 // Setting up or upgrading the network tracker in a spreadsheet: under the document lock, read every tab's
 // header row in one pass, plan with the shared schema, then make one header write per tab and record the
 // schema version. The spreadsheet and the lock come in through the two small interfaces below.
-import {
-  planMigration,
-  type CellValue,
-  type MigrationStep,
-  type SpreadsheetState,
-} from '../../shared/schema/sheet';
+import { type CellValue } from '../../shared/schema/sheet';
+import { planMigration, type MigrationStep, type SpreadsheetState } from '../../shared/schema/migration';
 import type { TrackerSetUpResult } from '../sidebar-contract';
 import {
   describeChanges,

@@ -8,7 +8,7 @@ import { FOLDER_MIME } from '../google/drive';
 import { GoogleApiError } from '../google/errors';
 import type { Sheets } from '../google/sheets';
 import { createWithId, ensureBySource, getIfThere, type Ensured, type Source } from '../google/source-files';
-import { planMigration } from '../schema/sheet';
+import { planMigration } from '../schema/migration';
 import { describeChanges, stateAfter } from '../tracker/tracker-changes';
 import { trackerStatus, type TrackerStatus } from '../tracker/tracker-status';
 import {

@@ -1,14 +1,8 @@
 // The network tracker's set-up and upgrade as Sheets REST data: the spreadsheet's state read from one
 // spreadsheets.get and one values.batchGet, and the shared plan (shared/tracker, the same one the Apps Script
 // add-on applies) turned into the requests of ONE batchUpdate, which Google applies atomically.
-import {
-  SCHEMA_VERSION_METADATA_KEY,
-  TABS,
-  normalizeHeader,
-  type CellValue,
-  type MigrationStep,
-  type SpreadsheetState,
-} from '../schema/sheet';
+import { SCHEMA_VERSION_METADATA_KEY, TABS, normalizeHeader, type CellValue } from '../schema/sheet';
+import { type MigrationStep, type SpreadsheetState } from '../schema/migration';
 import type { BatchGetResponse, SheetsRequest, Spreadsheet } from '../google/sheets';
 import { a1 } from '../google/sheets';
 import { parseSchemaVersion, tabChanges } from '../tracker/tracker-changes';

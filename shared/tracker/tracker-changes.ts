@@ -1,15 +1,7 @@
 // Turns the shared schema's migration plan into the exact writes for each tab — one header write per tab —
 // and into the sentence the principal reads afterwards. Pure: the Apps Script calls live in services/.
-import {
-  applyToHeaderRow,
-  findTab,
-  TABS,
-  tabByKey,
-  type CellValue,
-  type MigrationStep,
-  type SpreadsheetState,
-  type TabKey,
-} from '../schema/sheet';
+import { findTab, TABS, tabByKey, type CellValue, type TabKey } from '../schema/sheet';
+import { applyToHeaderRow, type MigrationStep, type SpreadsheetState } from '../schema/migration';
 
 /** Everything Rounds will do to one tab, so the adapter can do it with one setValues. */
 export interface TabChange {

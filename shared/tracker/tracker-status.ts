@@ -1,14 +1,7 @@
 // The network tracker's state in a principal's words: which version, which tabs are there or missing, and what
 // the one button will do. Pure, computed from the same plan the set-up runs, so the two never disagree.
-import {
-  NewerSchemaError,
-  findTab,
-  SHEET_SCHEMA_VERSION,
-  TABS,
-  planMigration,
-  tabByKey,
-  type SpreadsheetState,
-} from '../schema/sheet';
+import { findTab, SHEET_SCHEMA_VERSION, TABS, tabByKey } from '../schema/sheet';
+import { NewerSchemaError, planMigration, type SpreadsheetState } from '../schema/migration';
 
 /** The network tracker in the open spreadsheet, as the add-on sidebar (and later the extension) shows it. */
 export interface TrackerStatus {

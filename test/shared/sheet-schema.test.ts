@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  NewerSchemaError,
   ROW_ID_HEADER,
   SHEET_SCHEMA_VERSION,
   TABS,
-  applyToHeaderRow,
-  planMigration,
   recordToRow,
   rowToRecord,
   tabByKey,
-  type SpreadsheetState,
 } from '../../shared/schema/sheet';
+import {
+  NewerSchemaError,
+  applyToHeaderRow,
+  planMigration,
+  type SpreadsheetState,
+} from '../../shared/schema/migration';
 
 const headersOf = (key: Parameters<typeof tabByKey>[0]) => tabByKey(key).columns.map((c) => c.header);
 const upToDate = (): SpreadsheetState => ({

@@ -12,9 +12,9 @@ import {
   SCHEMA_VERSION_METADATA_KEY,
   SHEET_SCHEMA_VERSION,
   TABS,
-  planMigration,
   tabByKey,
 } from '../../../shared/schema/sheet';
+import { planMigration } from '../../../shared/schema/migration';
 
 const fresh = readLayout({
   properties: { title: 'Northside — Rounds tracker' },

@@ -1,6 +1,7 @@
 // The pure half of the set-up: per-tab writes from a migration plan, the report, the version marker.
 import { describe, expect, it } from 'vitest';
-import { ROW_ID_HEADER, type MigrationStep } from '../../../shared/schema/sheet';
+import { ROW_ID_HEADER } from '../../../shared/schema/sheet';
+import { type MigrationStep } from '../../../shared/schema/migration';
 import {
   describeChanges,
   parseSchemaVersion,
