@@ -72,6 +72,27 @@ function Entries({ digest }: { digest: ShownDigest }) {
   );
 }
 
+/** A subheading and its dated lines (the week's visits, its celebrations); nothing when there are none. */
+function DatedList(props: {
+  kind: string;
+  heading: string;
+  items: ReadonlyArray<{ date: string; line: string }>;
+}) {
+  if (!props.items.length) return null;
+  return (
+    <>
+      <h4>{props.heading}</h4>
+      <ul data-summary={props.kind}>
+        {props.items.map((item) => (
+          <li key={`${item.date}:${item.line}`}>
+            <strong>{item.date}</strong> <Untrusted text={item.line} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Summary({ digest }: { digest: ShownDigest }) {
   const { nextMeeting, visits, spotlight } = digest.summary;
   return (
@@ -84,30 +105,8 @@ function Summary({ digest }: { digest: ShownDigest }) {
           <Untrusted text={[nextMeeting.title, nextMeeting.where].filter(Boolean).join(', ')} />
         </p>
       )}
-      {visits.length > 0 && (
-        <>
-          <h4>{t('summaryVisits')}</h4>
-          <ul data-summary="visits">
-            {visits.map((v) => (
-              <li key={`${v.date}:${v.line}`}>
-                <strong>{v.date}</strong> <Untrusted text={v.line} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {spotlight.length > 0 && (
-        <>
-          <h4>{t('summarySpotlight')}</h4>
-          <ul data-summary="spotlight">
-            {spotlight.map((c) => (
-              <li key={`${c.date}:${c.line}`}>
-                <strong>{c.date}</strong> <Untrusted text={c.line} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <DatedList kind="visits" heading={t('summaryVisits')} items={visits} />
+      <DatedList kind="spotlight" heading={t('summarySpotlight')} items={spotlight} />
     </section>
   );
 }
