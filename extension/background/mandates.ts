@@ -44,6 +44,8 @@ export interface SeenMail {
   message: MandateMessage;
   /** The office the Settings tab recognised it as from, when it says. */
   office?: string;
+  /** Gmail's id of the conversation, so the list can show the full triage of an email already opened. */
+  threadId?: string;
 }
 
 const ok = (data?: unknown): Reply => ({ ok: true, data });
@@ -135,6 +137,7 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
     messageId: original?.messageId,
     message,
     office: office.office,
+    ...(thread.id && { threadId: thread.id }),
   };
   await remember(seenNow);
   const rules = await rulesOf(mail);
@@ -214,18 +217,29 @@ export async function listMandates(tabId: number, fresh = false): Promise<Reply>
   const listed = ((reply.data as { conversations?: unknown })?.conversations ?? []) as ListRow[];
   const mail = await networkMail(fresh);
   const rules = await rulesOf(mail);
+  // A conversation already opened here is shown as its newest email was triaged in full (with the ILD's
+  // translation when there is one), not guessed again from its snippet.
+  const opened = new Map<string, SeenMail>();
+  for (const m of (await seenMail()).reverse()) opened.set(m.threadId ?? m.gmailId, m);
   let notCentral = 0;
   const rows: ListedMandate[] = [];
   for (const row of listed) {
     const from = row.fromName ? `${row.fromName} <${row.from}>` : row.from;
-    if (!mail.centralOffice(from, row.snippet).central) {
+    const seen = opened.get(row.threadId);
+    if (!seen && !mail.centralOffice(from, row.snippet).central) {
       notCentral++;
       continue;
     }
-    const guess = triage(
-      { id: row.threadId, subject: row.subject, from, date: row.date, text: row.snippet ?? '' },
-      rules,
-    );
+    const full = seen && triage(seen.message, rules);
+    const translation = seen && translationFor(seen.messageId, mail.translations);
+    const guess = full
+      ? translation
+        ? applyTranslation(full, translation)
+        : full
+      : triage(
+          { id: row.threadId, subject: row.subject, from, date: row.date, text: row.snippet ?? '' },
+          rules,
+        );
     rows.push({
       threadId: row.threadId,
       subject: row.subject,
@@ -236,6 +250,7 @@ export async function listMandates(tabId: number, fresh = false): Promise<Reply>
       check: guess.check,
       why: guess.reasons[0]?.explanation ?? '',
       firstDate: guess.deadlines.find((d) => d.date)?.date,
+      ...(seen && { opened: true as const }),
     });
   }
   // Most demanding first; within a tier, the nearest date first, then the newest mail.

@@ -74,6 +74,8 @@ export const ListedMandateSchema = v.object({
   check: v.optional(v.literal(true)),
   why: text(2000),
   firstDate: v.optional(text(10)),
+  /** Opened in this browser: the tier is the email's full triage, not a guess from the snippet. */
+  opened: v.optional(v.literal(true)),
 });
 export type ListedMandate = v.InferOutput<typeof ListedMandateSchema>;
 

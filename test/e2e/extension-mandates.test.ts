@@ -287,6 +287,9 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     const rows = await view.locator('.mandate-list > li').allInnerTexts();
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain(ROSTER.subject);
+    // Opened earlier in this browser: its full triage (and the ILD's translation), not a snippet's guess.
+    expect(rows[0]).toMatch(/^Must do/);
+    expect(rows[0]).toContain('read in full');
     expect(rows.some((r) => r.includes(TEACHER.subject))).toBe(false);
     expect(await view.innerText()).toContain('1 other emails here are not from the central office');
   });

@@ -112,6 +112,7 @@ function ListedMail({ tabId }: { tabId: number }) {
               <span class={`tier ${row.tier}`}>{tierLabel(row.tier)}</span> <Untrusted text={row.subject} />
               {row.firstDate && <span class="status"> · {row.firstDate}</span>}
               {row.check && <span class="status"> · {t('triageCheck')}</span>}
+              {row.opened && <span class="status"> · {t('listOpened')}</span>}
               <br />
               <span class="status">
                 <Untrusted text={row.snippet} />
