@@ -1,11 +1,14 @@
 // Benchmark of the mandate triage against labelled corpora: the target measures on high-confidence items
 // per batch, per source and overall, beside a plain keyword-list baseline; misses; throughput.
 // Usage: npm run bench:triage -- MANDATES.jsonl LABELS.jsonl [MORE.jsonl MORE.labels.jsonl ...]
-//        [--verbose] [--rounds=N] [--source] [--no-speed]
+//        [--verbose] [--rounds=N] [--source] [--no-speed] [--snippet=N]
+// --snippet=N also scores the Gmail list's first guesses: each message triaged alone from its subject and
+// the first N characters of its text (Gmail's snippet is about 100–200), as the Mandates view does before
+// an email is opened.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { triageAll } from '../../shared/mandates/triage';
+import { triage, triageAll } from '../../shared/mandates/triage';
 import type { MandateMessage, Triage } from '../../shared/mandates/types';
 import { keywordTriage } from './triage-baseline';
 import {
@@ -59,13 +62,15 @@ async function main(argv: string[]): Promise<number> {
   const paths = argv.filter((a) => !a.startsWith('--'));
   if (paths.length === 0) {
     console.error(
-      'usage: npm run bench:triage -- MANDATES.jsonl [LABELS.jsonl] [MORE.jsonl MORE.labels.jsonl ...] [--verbose] [--rounds=N] [--source] [--no-speed]',
+      'usage: npm run bench:triage -- MANDATES.jsonl [LABELS.jsonl] [MORE.jsonl MORE.labels.jsonl ...] [--verbose] [--rounds=N] [--source] [--no-speed] [--snippet=N]',
     );
     return 2;
   }
   const all: MandateMessage[] = [];
   const engine: Scored[] = [];
   const baseline: Scored[] = [];
+  const guesses: Scored[] = [];
+  const snippet = Number(argv.find((a) => a.startsWith('--snippet='))?.slice(10)) || 0;
   for (let i = 0; i < paths.length; i += 2) {
     const messages = readJsonl<MandateMessage>(paths[i] as string);
     all.push(...messages);
@@ -77,8 +82,30 @@ async function main(argv: string[]): Promise<number> {
     const labels = new Map(labelList.map((l) => [l.id, l]));
     engine.push(...score(triageAll(messages), labels, set));
     baseline.push(...score(messages.map(keywordTriage), labels, set));
+    if (snippet)
+      guesses.push(
+        ...score(
+          messages.map((m) => triage({ ...m, text: m.text.replace(/\s+/g, ' ').trim().slice(0, snippet) })),
+          labels,
+          set,
+        ),
+      );
   }
   if (engine.length) report(engine, baseline, verbose);
+  if (guesses.length) {
+    console.log(
+      `\nFIRST GUESSES (the Gmail list: subject + the first ${snippet} characters, each email alone)`,
+    );
+    for (const set of new Set(guesses.map((r) => r.set)))
+      console.log(
+        summaryLine(
+          `first guess, ${set}`,
+          guesses.filter((r) => r.set === set),
+        ),
+      );
+    const agree = guesses.filter((g, i) => g.result.tier === engine[i]?.result.tier).length;
+    console.log(`first guess = the full triage's tier: ${ratio(agree, guesses.length)}`);
+  }
   if (!argv.includes('--no-speed')) {
     const roundsArg = argv.find((a) => a.startsWith('--rounds='));
     await throughput(all, Math.max(1, Number(roundsArg?.slice(9)) || 5), argv.includes('--source'));
