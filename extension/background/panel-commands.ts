@@ -40,7 +40,7 @@ import {
   showMandate,
 } from './mandates';
 import { weekDigest } from './week-digest';
-import { chooseSharing } from './shared-mandates';
+import { chooseSharing, sharingState } from './shared-mandates';
 
 const ok: Reply = { ok: true };
 const fail = (problem: string): Reply => ({ ok: false, problem });
@@ -208,6 +208,8 @@ export async function runPanelCommand(command: PanelCommand): Promise<Reply> {
         return await weekDigest(command.from, command.fresh);
       case 'share-mandates':
         return { ok: true, data: await chooseSharing(command.choice, alreadySeenCopies) };
+      case 'sharing-state':
+        return { ok: true, data: await sharingState() };
     }
   } catch (error) {
     return fail(message(error));

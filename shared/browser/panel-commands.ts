@@ -80,6 +80,8 @@ export const PanelCommandSchema = v.variant('kind', [
   v.object({ kind: v.literal('save-translation'), translation: TranslationDraftSchema }),
   /** Share the central-office mail this member opens with the network (the Mandates tab), or keep it here. */
   v.object({ kind: v.literal('share-mandates'), choice: v.picklist(['share', 'keep']) }),
+  /** Whether this member shares, and how many copies still wait to be written. */
+  v.object({ kind: v.literal('sharing-state') }),
   /** The week's digest from the mail Rounds has seen, starting on `from` (YYYY-MM-DD) or this week. */
   v.object({
     kind: v.literal('digest'),

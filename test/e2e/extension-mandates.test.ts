@@ -480,6 +480,10 @@ describe.skipIf(SKIP_E2E)('central-office mail in the panel', () => {
     // Sent after the batch gap (15 s), in one append.
     const rows = await sharedBy(PRINCIPAL, 2);
     expect(rows.map((r) => r['Message-ID']).sort()).toEqual([REMINDER.messageId, ROSTER.messageId].sort());
+    // Her card follows the batch out: nothing is left waiting.
+    const card = reminder.locator('[data-view="mandates"] .sharing');
+    await card.getByText(/You share the central-office mail you open/).waitFor({ timeout: 30_000 });
+    await card.getByText(/waiting to be added/).waitFor({ state: 'hidden', timeout: 30_000 });
   });
 
   it("the ILD's digest adds the tracker's next meeting, visits and celebrations, and the ask both principals received in other words", async () => {

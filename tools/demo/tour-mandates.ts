@@ -95,6 +95,8 @@ export const MANDATE_STEPS: Array<[string, StepRun]> = [
       const ask = sharing.getByRole('button', { name: 'Share central-office mail' });
       if (await ask.count()) await ask.click();
       await sharing.getByText(/You share the central-office mail you open/).waitFor({ timeout: 30_000 });
+      // The card follows the batch out: "N waiting" goes once they are in the Mandates tab.
+      await sharing.getByText(/waiting to be added/).waitFor({ state: 'hidden', timeout: 45_000 });
       await sharing.scrollIntoViewIfNeeded();
       await t.shoot(panel, 'sharing');
       return clean(await sharing.innerText()).slice(0, 200);
