@@ -14,18 +14,16 @@ import {
   type ConsultancyTimer,
   type TimerEvent,
 } from '../../../shared/year/consultancy';
-import type { ConsultancyNotesSaved, MeetingsLook } from '../../year/year-contract';
-import { callServer, type Load } from '../server';
+import { LoadFailure, useLoad } from '../load';
+import { callServer } from '../server';
 import { defineSidebarView } from '../view';
 
 function ConsultancyPanel() {
-  const [meetings, setMeetings] = useState<Load<MeetingsLook>>({ status: 'idle' });
   const [row, setRow] = useState<number | null>(null);
   const [roles, setRoles] = useState<ConsultancyRoles>({ presenter: '', facilitator: '', timekeeper: '' });
   const [timer, setTimer] = useState<ConsultancyTimer>(() => consultancyTimer());
   const [now, setNow] = useState(() => Date.now());
   const [notes, setNotes] = useState('');
-  const [saved, setSaved] = useState<Load<ConsultancyNotesSaved>>({ status: 'idle' });
 
   useEffect(() => {
     if (timer.status !== 'running') return undefined;
@@ -38,18 +36,14 @@ function ConsultancyPanel() {
     setNow(at);
     setTimer((t) => timerStep(t, { ...event, at } as TimerEvent));
   };
-  const load = () => {
-    setMeetings({ status: 'loading' });
-    callServer('getMeetingsLook').then(
-      (value) => {
-        setMeetings({ status: 'ready', value });
-        const withDoc = value.meetings.filter((m) => m.agendaDoc);
-        const next = withDoc.find((m) => m.date >= value.today) ?? withDoc.at(-1);
-        setRow(next?.row ?? null);
-      },
-      (error: Error) => setMeetings({ status: 'failed', message: error.message }),
-    );
-  };
+  const [meetings, load] = useLoad(
+    () => callServer('getMeetingsLook'),
+    (value) => {
+      const withDoc = value.meetings.filter((m) => m.agendaDoc);
+      const next = withDoc.find((m) => m.date >= value.today) ?? withDoc.at(-1);
+      setRow(next?.row ?? null);
+    },
+  );
 
   const view = timerView(timer, now);
   const stepIndex = timer.status === 'done' ? timer.steps.length - 1 : timer.current;
@@ -60,16 +54,13 @@ function ConsultancyPanel() {
     .filter((l) => l.trim())
     .flatMap((line) => lintEvidence(line).flags.map((f) => ({ line, question: f.question })));
 
+  const [saved, saveNotes] = useLoad(
+    (agendaRow: number) =>
+      callServer('saveConsultancyNotesFromSidebar', undefined, [agendaRow, plan.step, notes, roles]),
+    () => setNotes(''),
+  );
   const save = () => {
-    if (row === null) return;
-    setSaved({ status: 'loading' });
-    callServer('saveConsultancyNotesFromSidebar', undefined, [row, plan.step, notes, roles]).then(
-      (value) => {
-        setSaved({ status: 'ready', value });
-        setNotes('');
-      },
-      (error: Error) => setSaved({ status: 'failed', message: error.message }),
-    );
+    if (row !== null) saveNotes(row);
   };
 
   return (
@@ -178,18 +169,10 @@ function ConsultancyPanel() {
           <div aria-live="polite">
             {saved.status === 'ready' && <p class="report">{saved.value.report}</p>}
           </div>
-          {saved.status === 'failed' && (
-            <p role="alert" class="error">
-              {saved.message}
-            </p>
-          )}
+          <LoadFailure load={saved} />
         </div>
       )}
-      {meetings.status === 'failed' && (
-        <p role="alert" class="error">
-          {meetings.message}
-        </p>
-      )}
+      <LoadFailure load={meetings} />
     </section>
   );
 }

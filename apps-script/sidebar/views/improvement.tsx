@@ -1,13 +1,12 @@
 // Networked improvement in the sidebar: the network's driver diagram (aim → primary drivers → secondary
 // drivers → change ideas) as a nested list drawn as a tree, each test of change with its PDSA stage, and
 // the run charts with the signals the run-chart rules find. It reads the spreadsheet only when asked.
-import { useState } from 'preact/hooks';
 import type { ChangeStage, TestOfChange } from '../../../shared/year-tabs/changes';
 import { DRIVER_KIND_LABELS, type DriverNode } from '../../../shared/year-tabs/drivers';
 import { findings, type RunChartSummary } from '../../../shared/year-tabs/run-chart-sheet';
-import type { ImprovementLook, RunChartsResult, SpotlightResult } from '../../year/year-contract';
 import { Problems } from '../problems';
-import { callServer, type Load } from '../server';
+import { LoadButton, LoadFailure, useLoad } from '../load';
+import { callServer } from '../server';
 import { defineSidebarView } from '../view';
 
 const STAGES: Readonly<Record<ChangeStage, string>> = {
@@ -82,66 +81,25 @@ function Sparkline({ chart }: { chart: RunChartSummary }) {
 }
 
 function ImprovementPanel() {
-  const [look, setLook] = useState<Load<ImprovementLook>>({ status: 'idle' });
-  const [charts, setCharts] = useState<Load<RunChartsResult>>({ status: 'idle' });
-  const [spotlight, setSpotlight] = useState<Load<SpotlightResult>>({ status: 'idle' });
-  const harvest = () => {
-    setSpotlight({ status: 'loading' });
-    callServer('harvestSpotlightFromSidebar').then(
-      (value) => setSpotlight({ status: 'ready', value }),
-      (error: Error) => setSpotlight({ status: 'failed', message: error.message }),
-    );
-  };
-
-  const load = () => {
-    setLook({ status: 'loading' });
-    callServer('getImprovementLook').then(
-      (value) => setLook({ status: 'ready', value }),
-      (error: Error) => setLook({ status: 'failed', message: error.message }),
-    );
-  };
-  const draw = () => {
-    setCharts({ status: 'loading' });
-    callServer('drawRunChartsFromSidebar').then(
-      (value) => setCharts({ status: 'ready', value }),
-      (error: Error) => setCharts({ status: 'failed', message: error.message }),
-    );
-  };
+  const [look, load] = useLoad(() => callServer('getImprovementLook'));
+  const [charts, draw] = useLoad(() => callServer('drawRunChartsFromSidebar'));
+  const [spotlight, harvest] = useLoad(() => callServer('harvestSpotlightFromSidebar'));
 
   return (
     <section aria-labelledby="improvement-heading">
       <h2 id="improvement-heading">Improvement</h2>
       <div class="buttons">
-        <button
-          type="button"
-          onClick={load}
-          disabled={look.status === 'loading'}
-          aria-busy={look.status === 'loading'}
-        >
-          {look.status === 'loading' ? 'Reading…' : 'Driver diagram and tests of change'}
-        </button>
-        <button
-          type="button"
-          onClick={draw}
-          disabled={charts.status === 'loading'}
-          aria-busy={charts.status === 'loading'}
-        >
-          {charts.status === 'loading' ? 'Drawing…' : 'Draw run charts'}
-        </button>
-        <button
-          type="button"
-          onClick={harvest}
-          disabled={spotlight.status === 'loading'}
-          aria-busy={spotlight.status === 'loading'}
-        >
-          {spotlight.status === 'loading' ? 'Harvesting…' : 'Harvest the spotlight'}
-        </button>
+        <LoadButton load={look} onClick={load} working="Reading…">
+          Driver diagram and tests of change
+        </LoadButton>
+        <LoadButton load={charts} onClick={draw} working="Drawing…">
+          Draw run charts
+        </LoadButton>
+        <LoadButton load={spotlight} onClick={harvest} working="Harvesting…">
+          Harvest the spotlight
+        </LoadButton>
       </div>
-      {spotlight.status === 'failed' && (
-        <p role="alert" class="error">
-          {spotlight.message}
-        </p>
-      )}
+      <LoadFailure load={spotlight} />
       {spotlight.status === 'ready' && (
         <div role="status">
           <p class="report">{spotlight.value.report}</p>
@@ -157,11 +115,7 @@ function ImprovementPanel() {
           <Problems problems={spotlight.value.problems} />
         </div>
       )}
-      {look.status === 'failed' && (
-        <p role="alert" class="error">
-          {look.message}
-        </p>
-      )}
+      <LoadFailure load={look} />
       {look.status === 'ready' && (
         <div role="status">
           <h3>Driver diagram</h3>
@@ -200,11 +154,7 @@ function ImprovementPanel() {
           <Problems problems={look.value.problems} />
         </div>
       )}
-      {charts.status === 'failed' && (
-        <p role="alert" class="error">
-          {charts.message}
-        </p>
-      )}
+      <LoadFailure load={charts} />
       {charts.status === 'ready' && (
         <div role="status">
           <p class="report">{charts.value.report}</p>

@@ -5,9 +5,10 @@ import { useState } from 'preact/hooks';
 import { agendaWarnings } from '../../../shared/year/agenda';
 import { normalizeHeader } from '../../../shared/schema/sheet';
 import type { MeetingPlan } from '../../../shared/year-tabs/meeting-plan';
-import type { AgendaCreated, MeetingMinutes, MeetingsLook } from '../../year/year-contract';
+import type { MeetingMinutes, MeetingsLook } from '../../year/year-contract';
 import { Problems } from '../problems';
-import { callServer, type Load } from '../server';
+import { LoadButton, LoadFailure, useLoad } from '../load';
+import { callServer } from '../server';
 import { defineSidebarView } from '../view';
 
 const MINUTES_BY_KIND: Readonly<Record<string, keyof MeetingMinutes>> = {
@@ -37,27 +38,16 @@ function MeetingAgenda({ look, meeting }: { look: MeetingsLook; meeting: Meeting
   );
   const [toShow, setToShow] = useState(meeting.toShow);
   const [feedbackWanted, setFeedbackWanted] = useState(meeting.feedbackWanted);
-  const [saved, setSaved] = useState<Load<string>>({ status: 'idle' });
-  const [created, setCreated] = useState<Load<AgendaCreated>>({ status: 'idle' });
-  const warnings = liveWarnings(look, meeting, minutes);
-
-  const save = () => {
-    setSaved({ status: 'loading' });
+  const [saved, save] = useLoad(() => {
     const values = Object.fromEntries(
       Object.entries(MINUTES_BY_KIND).map(([kind, field]) => [field, minutes[kind] ?? null]),
     ) as unknown as MeetingMinutes;
-    callServer('saveAgendaMinutesFromSidebar', undefined, [meeting.row, values]).then(
-      (value) => setSaved({ status: 'ready', value }),
-      (error: Error) => setSaved({ status: 'failed', message: error.message }),
-    );
-  };
-  const create = () => {
-    setCreated({ status: 'loading' });
-    callServer('createAgendaFromSidebar', undefined, [meeting.row, { toShow, feedbackWanted }]).then(
-      (value) => setCreated({ status: 'ready', value }),
-      (error: Error) => setCreated({ status: 'failed', message: error.message }),
-    );
-  };
+    return callServer('saveAgendaMinutesFromSidebar', undefined, [meeting.row, values]);
+  });
+  const [created, create] = useLoad(() =>
+    callServer('createAgendaFromSidebar', undefined, [meeting.row, { toShow, feedbackWanted }]),
+  );
+  const warnings = liveWarnings(look, meeting, minutes);
 
   return (
     <div>
@@ -131,16 +121,8 @@ function MeetingAgenda({ look, meeting }: { look: MeetingsLook; meeting: Meeting
           </p>
         )}
       </div>
-      {saved.status === 'failed' && (
-        <p role="alert" class="error">
-          {saved.message}
-        </p>
-      )}
-      {created.status === 'failed' && (
-        <p role="alert" class="error">
-          {created.message}
-        </p>
-      )}
+      <LoadFailure load={saved} />
+      <LoadFailure load={created} />
       {meeting.agendaDoc && created.status !== 'ready' && (
         <p>
           <a href={meeting.agendaDoc} target="_blank" rel="noopener noreferrer">
@@ -153,38 +135,23 @@ function MeetingAgenda({ look, meeting }: { look: MeetingsLook; meeting: Meeting
 }
 
 function MeetingsPanel() {
-  const [look, setLook] = useState<Load<MeetingsLook>>({ status: 'idle' });
   const [row, setRow] = useState<number | null>(null);
-
-  const load = () => {
-    setLook({ status: 'loading' });
-    callServer('getMeetingsLook').then(
-      (value) => {
-        setLook({ status: 'ready', value });
-        const next = value.meetings.find((m) => m.date >= value.today) ?? value.meetings.at(-1);
-        setRow(next?.row ?? null);
-      },
-      (error: Error) => setLook({ status: 'failed', message: error.message }),
-    );
-  };
+  const [look, load] = useLoad(
+    () => callServer('getMeetingsLook'),
+    (value) => {
+      const next = value.meetings.find((m) => m.date >= value.today) ?? value.meetings.at(-1);
+      setRow(next?.row ?? null);
+    },
+  );
   const meeting = look.status === 'ready' ? look.value.meetings.find((m) => m.row === row) : undefined;
 
   return (
     <section aria-labelledby="meetings-heading">
       <h2 id="meetings-heading">Network meetings</h2>
-      <button
-        type="button"
-        onClick={load}
-        disabled={look.status === 'loading'}
-        aria-busy={look.status === 'loading'}
-      >
-        {look.status === 'loading' ? 'Reading…' : 'Plan the next meeting'}
-      </button>
-      {look.status === 'failed' && (
-        <p role="alert" class="error">
-          {look.message}
-        </p>
-      )}
+      <LoadButton load={look} onClick={load} working="Reading…">
+        Plan the next meeting
+      </LoadButton>
+      <LoadFailure load={look} />
       {look.status === 'ready' && (
         <div>
           {look.value.meetings.length === 0 ? (

@@ -3,72 +3,41 @@
 // due by the next meeting, where the ILD brokers it.
 import { useState } from 'preact/hooks';
 import { requestsOf } from '../../../shared/year-tabs/resources';
-import type { ResourceLook } from '../../year/year-contract';
+import { LoadButton, LoadFailure, useLoad } from '../load';
 import { Problems } from '../problems';
 import { callServer } from '../server';
 import { defineSidebarView } from '../view';
 
-type Look =
-  | { status: 'idle' | 'loading' }
-  | { status: 'ready'; look: ResourceLook }
-  | { status: 'failed'; message: string };
-type Ask =
-  | { status: 'idle' | 'sending' }
-  | { status: 'sent'; message: string }
-  | { status: 'failed'; message: string };
-
 function ResourcesPanel() {
-  const [look, setLook] = useState<Look>({ status: 'idle' });
   const [school, setSchool] = useState('');
   const [request, setRequest] = useState('');
   const [forWhom, setForWhom] = useState('');
-  const [ask, setAsk] = useState<Ask>({ status: 'idle' });
+  const [look, load] = useLoad(
+    () => callServer('getResourceLook'),
+    (result) => setSchool((current) => current || (result.schools[0] ?? '')),
+  );
+  const [ask, send] = useLoad(
+    () => callServer('askForResourceFromSidebar', undefined, [school, request, forWhom]),
+    () => {
+      setRequest('');
+      setForWhom('');
+      load();
+    },
+  );
 
-  const load = () => {
-    setLook({ status: 'loading' });
-    callServer('getResourceLook').then(
-      (result) => {
-        setLook({ status: 'ready', look: result });
-        setSchool((current) => current || (result.schools[0] ?? ''));
-      },
-      (error: Error) => setLook({ status: 'failed', message: error.message }),
-    );
-  };
-  const send = () => {
-    setAsk({ status: 'sending' });
-    callServer('askForResourceFromSidebar', undefined, [school, request, forWhom]).then(
-      (message) => {
-        setAsk({ status: 'sent', message });
-        setRequest('');
-        setForWhom('');
-        load();
-      },
-      (error: Error) => setAsk({ status: 'failed', message: error.message }),
-    );
-  };
-
-  const mine = look.status === 'ready' ? requestsOf(look.look.requests, school) : [];
+  const mine = look.status === 'ready' ? requestsOf(look.value.requests, school) : [];
   return (
     <section aria-labelledby="resources-heading">
       <h2 id="resources-heading">Resources</h2>
-      <button
-        type="button"
-        onClick={load}
-        disabled={look.status === 'loading'}
-        aria-busy={look.status === 'loading'}
-      >
-        {look.status === 'loading' ? 'Reading…' : 'My requests'}
-      </button>
-      {look.status === 'failed' && (
-        <p role="alert" class="error">
-          {look.message}
-        </p>
-      )}
+      <LoadButton load={look} onClick={load} working="Reading…">
+        My requests
+      </LoadButton>
+      <LoadFailure load={look} />
       {look.status === 'ready' && (
         <div>
           <label for="resource-school">Your school</label>
           <select id="resource-school" value={school} onChange={(e) => setSchool(e.currentTarget.value)}>
-            {look.look.schools.map((s) => (
+            {look.value.schools.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
@@ -113,22 +82,18 @@ function ResourcesPanel() {
             />
             <label for="resource-for">For whom (optional)</label>
             <input id="resource-for" value={forWhom} onInput={(e) => setForWhom(e.currentTarget.value)} />
-            <button type="submit" disabled={ask.status === 'sending' || !school || !request.trim()}>
-              {ask.status === 'sending' ? 'Sending…' : 'Ask the ILD'}
+            <button type="submit" disabled={ask.status === 'loading' || !school || !request.trim()}>
+              {ask.status === 'loading' ? 'Sending…' : 'Ask the ILD'}
             </button>
           </form>
-          {look.look.nextMeeting && (
-            <p class="muted">Requests are due by the next meeting, {look.look.nextMeeting}.</p>
+          {look.value.nextMeeting && (
+            <p class="muted">Requests are due by the next meeting, {look.value.nextMeeting}.</p>
           )}
-          <Problems problems={look.look.problems} />
+          <Problems problems={look.value.problems} />
         </div>
       )}
-      <div aria-live="polite">{ask.status === 'sent' && <p class="report">{ask.message}</p>}</div>
-      {ask.status === 'failed' && (
-        <p role="alert" class="error">
-          {ask.message}
-        </p>
-      )}
+      <div aria-live="polite">{ask.status === 'ready' && <p class="report">{ask.value}</p>}</div>
+      <LoadFailure load={ask} />
     </section>
   );
 }

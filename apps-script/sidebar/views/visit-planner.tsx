@@ -2,10 +2,11 @@
 // shows each meeting's host and each round's groups with their reasons, and the coverage — who hosts,
 // visits and is visited, and who is left out — before anything is written; Write puts it in the sheet.
 import { useState } from 'preact/hooks';
-import type { CoverageLook, VisitPlanOptions, VisitPlanResult } from '../../year/year-contract';
+import type { VisitPlanOptions } from '../../year/year-contract';
 import type { VisitPlanShown } from '../../year/visit-planner';
 import { Problems } from '../problems';
-import { callServer, type Load } from '../server';
+import { LoadFailure, useLoad } from '../load';
+import { callServer } from '../server';
 import { defineSidebarView } from '../view';
 
 function Coverage({ coverage }: { coverage: VisitPlanShown['coverage'] }) {
@@ -57,23 +58,10 @@ function VisitPlannerPanel() {
     cadenceDays: 14,
     rounds: 8,
   });
-  const [load, setLoad] = useState<Load<VisitPlanResult>>({ status: 'idle' });
-  const [sofar, setSofar] = useState<Load<CoverageLook>>({ status: 'idle' });
-  const lookSoFar = () => {
-    setSofar({ status: 'loading' });
-    callServer('getCoverageLook').then(
-      (value) => setSofar({ status: 'ready', value }),
-      (error: Error) => setSofar({ status: 'failed', message: error.message }),
-    );
-  };
-
-  const run = (write: boolean) => {
-    setLoad({ status: 'loading' });
-    callServer('planVisitsFromSidebar', undefined, [options, write]).then(
-      (value) => setLoad({ status: 'ready', value }),
-      (error: Error) => setLoad({ status: 'failed', message: error.message }),
-    );
-  };
+  const [load, run] = useLoad((write: boolean) =>
+    callServer('planVisitsFromSidebar', undefined, [options, write]),
+  );
+  const [sofar, lookSoFar] = useLoad(() => callServer('getCoverageLook'));
   const number = (field: 'meetings' | 'cadenceDays' | 'rounds', label: string) => (
     <div>
       <label for={`plan-${field}`}>{label}</label>
@@ -94,11 +82,7 @@ function VisitPlannerPanel() {
       <button type="button" onClick={lookSoFar} disabled={sofar.status === 'loading'}>
         {sofar.status === 'loading' ? 'Reading…' : 'Who has hosted and visited so far'}
       </button>
-      {sofar.status === 'failed' && (
-        <p role="alert" class="error">
-          {sofar.message}
-        </p>
-      )}
+      <LoadFailure load={sofar} />
       {sofar.status === 'ready' && (
         <div role="status">
           <Coverage coverage={sofar.value.coverage} />
@@ -132,11 +116,7 @@ function VisitPlannerPanel() {
           )}
         </div>
       </form>
-      {load.status === 'failed' && (
-        <p role="alert" class="error">
-          {load.message}
-        </p>
-      )}
+      <LoadFailure load={load} />
       {load.status === 'ready' && (
         <div role="status">
           <p class="report">{load.value.report}</p>
