@@ -6,7 +6,7 @@ import { startFirstRead, takeFirstRead } from './first-read';
 import { Panel } from './panel';
 import { startStores } from './stores';
 import { startFollowing } from './tab-state';
-import { laterMayApply, loadLaterViews } from './views';
+import { loadLaterViews } from './views';
 
 /** How long the first frame waits for storage before it is drawn without the tab's record. */
 const FIRST_FRAME_WAIT_MS = 50;
@@ -14,12 +14,6 @@ const FIRST_FRAME_WAIT_MS = 50;
 const app = document.getElementById('app');
 if (app) {
   performance.mark('rounds:panel-script');
-  // The views the first frame can do without, fetched and run while the first one is drawn.
-  const later = loadLaterViews();
-  later.then(
-    () => performance.mark('rounds:later-views'),
-    (error: unknown) => console.error('Rounds: the panel could not load its views', error),
-  );
   const first = takeFirstRead() ?? startFirstRead(location.search);
   const lifetime = new AbortController().signal;
   const following = Promise.all([startStores(first, lifetime), startFollowing(first, lifetime)]);
@@ -31,13 +25,16 @@ if (app) {
     drawn = true;
     render(<Panel />, app);
     performance.mark('rounds:panel-rendered');
+    // The views below the email, fetched once it is drawn: before, they would compete with it for the
+    // browser and the CPU.
+    setTimeout(() =>
+      loadLaterViews().then(
+        () => performance.mark('rounds:later-views'),
+        (error: unknown) => console.error('Rounds: the panel could not load its views', error),
+      ),
+    );
   };
   setTimeout(draw, FIRST_FRAME_WAIT_MS);
-  // Once every signal has its first value, the panel's own watchers carry on alone. A signed-in panel (or
-  // one with queued filings) waits for the later views too, so none of them jumps in above the email.
-  void following
-    .finally(() => first.stop())
-    .then(() => (laterMayApply() ? later : undefined))
-    .catch(() => undefined)
-    .finally(draw);
+  // Once every signal has its first value, the panel's own watchers carry on alone.
+  void following.finally(() => (first.stop(), draw()));
 }

@@ -27,8 +27,9 @@ const ENTRIES: Record<string, string> = {
 
 /**
  * The panel's main script, an ES module split into chunks: sidepanel.js holds what the first frame draws
- * (the account, the conversation, a Doc), and the other views come in a chunk it imports as it starts
- * (extension/panel/views/index.ts). Extension pages run module scripts in Chrome and Firefox alike.
+ * (the account, the conversation, a Doc), and the views below those come in a chunk it imports once that
+ * frame is drawn (extension/panel/views/index.ts). Extension pages run module scripts in Chrome and
+ * Firefox alike.
  */
 const PANEL_ENTRY = { sidepanel: 'extension/panel/main.tsx' };
 const PANEL_CHUNKS = 'chunks/[name]-[hash]';
@@ -122,15 +123,15 @@ async function checkLocales(root: string, manifest: Manifest): Promise<void> {
 }
 
 /**
- * sidepanel.html with its style sheet written into the page: one file fewer for the browser to fetch
- * before the panel's scripts may run. Extension pages' default policy restricts scripts, not styles.
+ * sidepanel.html with its style sheet written into the page (one file fewer for the browser to fetch
+ * before the panel's scripts may run; extension pages' default policy restricts scripts, not styles) and
+ * the chunks sidepanel.js imports statically preloaded, so they are fetched beside it, not after it.
  */
 export async function panelPage(root: string, preload: string[] = []): Promise<string> {
   const html = await readFile(join(root, 'extension/panel/sidepanel.html'), 'utf8');
   const css = await readFile(join(root, 'extension/panel/sidepanel.css'), 'utf8');
   const link = '<link rel="stylesheet" href="sidepanel.css" />';
   if (!html.includes(link)) throw new Error(`extension/panel/sidepanel.html: expected ${link}`);
-  // The chunks sidepanel.js imports statically are fetched beside it, not one after the other.
   const preloads = preload.map((path) => `<link rel="modulepreload" href="${path}" />\n    `).join('');
   return html.replace(link, () => `${preloads}<style>\n${css.replace(/<\//g, '<\\/')}</style>`);
 }
@@ -138,7 +139,7 @@ export async function panelPage(root: string, preload: string[] = []): Promise<s
 /** The chunks the panel's entry imports statically (what its first frame needs), from esbuild's metafile. */
 function firstFrameChunks(metafile: Metafile, bundleDir: string, root: string): string[] {
   const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === PANEL_ENTRY.sidepanel)!;
   const seen = new Set<string>();
   const visit = (path: string) => {
     for (const imported of outputs[path]!.imports) {

@@ -2,30 +2,32 @@
 // its id in VIEW_ORDER and one import, here or in ../later-views.ts (test/extension/views.test.ts checks
 // that the folder, the order and the two lists agree).
 //
-// The first frame is drawn from sidepanel.js alone, which holds the views an open email or Doc needs
-// before anyone has signed in. The others come in a chunk of their own (later-views.ts), imported as the
-// panel starts. Each of those needs a signed-in account or filings in the queue (laterMayApply; the test
-// tries every later view against it), and only then does the first frame wait for that chunk: so a view
-// never jumps in above what has been drawn.
+// The first frame is drawn from sidepanel.js alone, which holds the views from the account down to the
+// open email or Doc. The views about the network (its translations, mandates and filing, lists, digest
+// and overview) come below those, in a chunk of their own (later-views.ts) imported once that frame is
+// drawn: they fill in under the email, and nothing already drawn moves down.
 import { computed, signal } from '@preact/signals';
-import { account, queue } from '../stores';
 import type { PanelView } from '../view';
 import { accountView } from './account';
+import { connectView } from './connect';
 import { conversationView } from './conversation';
 import { docView } from './doc';
+import { queueView } from './queue';
 import { tabNoticeView } from './tab-notice';
 
 export const VIEW_ORDER: readonly string[] = [
+  // in sidepanel.js
   'account',
   'connect',
   'tab-notice',
+  'queue',
+  'conversation',
+  'doc',
+  // in the later chunk
   'translate',
   'mandates',
   'filing',
   'bulk',
-  'queue',
-  'conversation',
-  'doc',
   'digest',
   'network',
 ];
@@ -33,7 +35,9 @@ export const VIEW_ORDER: readonly string[] = [
 /** The views in sidepanel.js itself. */
 export const FIRST_FRAME_VIEWS: readonly PanelView[] = [
   accountView,
+  connectView,
   tabNoticeView,
+  queueView,
   conversationView,
   docView,
 ];
@@ -46,10 +50,6 @@ export function loadLaterViews(): Promise<readonly PanelView[]> {
   loading ??= import('../later-views').then(({ LATER_VIEWS }) => (laterViews.value = LATER_VIEWS));
   return loading;
 }
-
-/** Whether any later view could apply now: only then must the first frame wait for them. */
-export const laterMayApply = (): boolean =>
-  account.value.state === 'signed-in' || queue.value.entries.length > 0 || queue.value.damaged.length > 0;
 
 /** The views loaded so far, in VIEW_ORDER. */
 export const panelViews = computed(() => {
