@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkIpop } from '../../shared/ipop/check';
-import { lineWriter, parseOptions, usageError } from '../mail/options';
+import { fileArgument, lineWriter } from '../mail/options';
 import type { CommandIO } from './commands';
 
 const HELP = `Usage: rounds check-ipop FILE
@@ -22,15 +22,9 @@ Exit status: 0 all lines checked, 1 some could not be read, 2 the command could 
 const MAX_TEXT = 5000;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseOptions('check-ipop', argv, { help: { type: 'boolean', short: 'h' } }, io);
-  if (!parsed.ok) return 2;
-  if (parsed.values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError('check-ipop', 'give the FILE of statements to check', io);
-  if (extra.length) return usageError('check-ipop', `one FILE at a time (also got ${extra.join(' ')})`, io);
+  const args = fileArgument('check-ipop', argv, io, HELP, 'give the FILE of statements to check');
+  if (typeof args === 'number') return args;
+  const { file } = args;
   let content: string;
   try {
     content = await readFile(resolve(io.cwd, file), 'utf8');

@@ -15,7 +15,7 @@ import type { Translation } from '../../shared/mandates/network/translations';
 import type { MandateMessage } from '../../shared/mandates/types';
 import { triageAll } from '../../shared/mandates/triage';
 import { readInto, rulesOption } from '../mail/intake';
-import { parseOptions, usageError } from '../mail/options';
+import { fileArgument, usageError } from '../mail/options';
 import type { CommandIO } from './commands';
 
 const HELP = `Usage: rounds digest FILE --from YYYY-MM-DD --days N [--html] [--rules RULES.json]
@@ -43,28 +43,15 @@ the rest), 2 the command could not run (missing file, bad option, bad rules or t
 `;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseOptions(
-    'digest',
-    argv,
-    {
-      from: { type: 'string' },
-      days: { type: 'string' },
-      html: { type: 'boolean' },
-      rules: { type: 'string' },
-      translations: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    io,
-  );
-  if (!parsed.ok) return 2;
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const [file, ...extra] = positionals;
-  if (file === undefined) return usageError('digest', 'give the FILE to build the digest from', io);
-  if (extra.length) return usageError('digest', `one FILE at a time (also got ${extra.join(' ')})`, io);
+  const args = fileArgument('digest', argv, io, HELP, 'give the FILE to build the digest from', {
+    from: { type: 'string' },
+    days: { type: 'string' },
+    html: { type: 'boolean' },
+    rules: { type: 'string' },
+    translations: { type: 'string' },
+  });
+  if (typeof args === 'number') return args;
+  const { file, values } = args;
   const from = values.from as string | undefined;
   if (from === undefined)
     return usageError('digest', '--from is required: the first day, e.g. --from 2026-11-30', io);

@@ -8,7 +8,7 @@ import { findIdentityWarnings } from '../../shared/evidence/identity';
 import { lintEvidence } from '../../shared/evidence/lint';
 import { describeValue, quote } from '../../shared/mandates/input';
 import { MAX_LINE_BYTES, readLines } from '../mail/lines';
-import { lineWriter, parseOptions, usageError } from '../mail/options';
+import { fileArgument, lineWriter } from '../mail/options';
 import type { CommandIO } from './commands';
 
 const HELP = `Usage: rounds lint-evidence FILE [--identity]      (FILE may be - for standard input)
@@ -38,22 +38,16 @@ export async function run(
   io: CommandIO,
   stdin: AsyncIterable<Uint8Array> = process.stdin,
 ): Promise<number> {
-  const parsed = parseOptions(
+  const args = fileArgument(
     'lint-evidence',
     argv,
-    { help: { type: 'boolean', short: 'h' }, identity: { type: 'boolean' } },
     io,
+    HELP,
+    'give the FILE of evidence lines (or - for standard input)',
+    { identity: { type: 'boolean' } },
   );
-  if (!parsed.ok) return 2;
-  if (parsed.values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined)
-    return usageError('lint-evidence', 'give the FILE of evidence lines (or - for standard input)', io);
-  if (extra.length)
-    return usageError('lint-evidence', `one FILE at a time (also got ${extra.join(' ')})`, io);
+  if (typeof args === 'number') return args;
+  const { file, values } = args;
 
   let input: AsyncIterable<Uint8Array> = stdin;
   if (file !== '-') {
@@ -109,7 +103,7 @@ export async function run(
       const verdict = { id: evidence.id, kind: lint.kind, flags: lint.flags };
       out.line(
         JSON.stringify(
-          parsed.values.identity ? { ...verdict, identity: findIdentityWarnings(evidence.text) } : verdict,
+          values.identity ? { ...verdict, identity: findIdentityWarnings(evidence.text) } : verdict,
         ),
       );
       linted++;

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { coverageTable } from '../../shared/year/coverage';
 import { planYear } from '../../shared/year/visit-plan';
-import { parseOptions, usageError } from '../mail/options';
+import { fileArgument } from '../mail/options';
 import type { CommandIO } from './commands';
 
 const HELP = `Usage: rounds plan-visits NETWORK.json [--coverage]
@@ -29,20 +29,17 @@ Exit status: 0 planned, 1 the network file has problems (each named on stderr), 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseOptions(
+  const args = fileArgument(
     'plan-visits',
     argv,
-    { help: { type: 'boolean', short: 'h' }, coverage: { type: 'boolean' } },
     io,
+    HELP,
+    'give the NETWORK.json to plan',
+    { coverage: { type: 'boolean' } },
+    'file',
   );
-  if (!parsed.ok) return 2;
-  if (parsed.values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError('plan-visits', 'give the NETWORK.json to plan', io);
-  if (extra.length) return usageError('plan-visits', `one file at a time (also got ${extra.join(' ')})`, io);
+  if (typeof args === 'number') return args;
+  const { file, values } = args;
   let bytes: Buffer;
   try {
     bytes = await readFile(resolve(io.cwd, file));
@@ -72,7 +69,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return 1;
   }
   const { plan } = planned;
-  if (parsed.values.coverage) {
+  if (values.coverage) {
     io.stdout(coverageTable(plan.coverage));
     for (const note of plan.notes) io.stdout(`Note: ${note}\n`);
   } else io.stdout(JSON.stringify(plan, null, 2) + '\n');

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readRunChart } from '../../shared/year/run-chart';
 import { MAX_LINE_BYTES, readLines } from '../mail/lines';
-import { lineWriter, parseOptions, usageError } from '../mail/options';
+import { fileArgument, lineWriter } from '../mail/options';
 import type { CommandIO } from './commands';
 
 const HELP = `Usage: rounds run-chart FILE
@@ -30,15 +30,9 @@ const MAX_POINTS = 100_000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseOptions('run-chart', argv, { help: { type: 'boolean', short: 'h' } }, io);
-  if (!parsed.ok) return 2;
-  if (parsed.values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError('run-chart', 'give the FILE of measures to chart', io);
-  if (extra.length) return usageError('run-chart', `one FILE at a time (also got ${extra.join(' ')})`, io);
+  const args = fileArgument('run-chart', argv, io, HELP, 'give the FILE of measures to chart');
+  if (typeof args === 'number') return args;
+  const { file } = args;
   const path = resolve(io.cwd, file);
   try {
     if (!(await stat(path)).isFile()) throw Object.assign(new Error(), { code: 'not a file' });

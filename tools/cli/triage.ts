@@ -4,7 +4,7 @@ import type { MandateMessage } from '../../shared/mandates/types';
 import { TEXT_LIMITS } from '../../shared/mandates/limits';
 import { triageAll } from '../../shared/mandates/triage';
 import { readInto, rulesOption } from '../mail/intake';
-import { lineWriter, parseOptions, usageError } from '../mail/options';
+import { fileArgument, lineWriter } from '../mail/options';
 import type { CommandIO } from './commands';
 
 const HELP = `Usage: rounds triage FILE [--rules RULES.json]
@@ -37,21 +37,12 @@ string") and the others are still triaged. Exit status: 0 all records triaged, 1
 `;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseOptions(
-    'triage',
-    argv,
-    { rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    io,
-  );
-  if (!parsed.ok) return 2;
-  if (parsed.values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined) return usageError('triage', 'give the FILE to triage', io);
-  if (extra.length) return usageError('triage', `one FILE at a time (also got ${extra.join(' ')})`, io);
-  const rules = await rulesOption('triage', parsed.values.rules as string | undefined, io);
+  const args = fileArgument('triage', argv, io, HELP, 'give the FILE to triage', {
+    rules: { type: 'string' },
+  });
+  if (typeof args === 'number') return args;
+  const { file, values } = args;
+  const rules = await rulesOption('triage', values.rules as string | undefined, io);
   if (!rules) return 2;
 
   // Repeats are linked across the whole file, so the messages are read first; the output is written as it

@@ -1,5 +1,6 @@
-// Option parsing for the mandate commands: node's parseArgs, with its errors turned into one usage line
-// that points at `--help`, and a buffered writer so a large triage is not written line by line.
+// Option parsing for the `rounds` commands: node's parseArgs, with its errors turned into one usage line
+// that points at `--help`; the one FILE a command reads; and a buffered writer so a large triage is not
+// written line by line.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CommandIO } from '../cli/commands';
 
@@ -16,6 +17,38 @@ export function parseOptions(command: string, argv: string[], options: Options, 
     usageError(command, (error as Error).message.replace(/\. To specify a positional.*$/s, ''), io);
     return { ok: false };
   }
+}
+
+export interface FileArgument {
+  file: string;
+  values: Record<string, string | boolean | undefined>;
+}
+
+/**
+ * A command that reads one FILE: its options parsed, --help answered, exactly one FILE taken. Returns the
+ * FILE and the options' values, or the exit status to stop with: 0 once the help is printed, 2 once the
+ * usage error is on stderr. `-h` / `--help` is always an option; `missing` says what FILE to give, and
+ * `noun` what the one thing to read is called in “one FILE at a time”.
+ */
+export function fileArgument(
+  command: string,
+  argv: string[],
+  io: CommandIO,
+  help: string,
+  missing: string,
+  options: Options = {},
+  noun = 'FILE',
+): FileArgument | 0 | 2 {
+  const parsed = parseOptions(command, argv, { ...options, help: { type: 'boolean', short: 'h' } }, io);
+  if (!parsed.ok) return 2;
+  if (parsed.values.help) {
+    io.stdout(help);
+    return 0;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined) return usageError(command, missing, io);
+  if (extra.length) return usageError(command, `one ${noun} at a time (also got ${extra.join(' ')})`, io);
+  return { file, values: parsed.values };
 }
 
 export function usageError(command: string, message: string, io: CommandIO): 2 {
