@@ -2,8 +2,8 @@
 // that matters in a debrief — is this line descriptive, or does it need evidence behind it (inference and
 // evaluative alike)? — overall and per source, and how fast it reads. The corpus stays outside the repo.
 // Usage: npm run bench:evidence -- FILE.jsonl [--quiet]   (lines {id, text, label?, source?})
-import { readFileSync } from 'node:fs';
 import { lintEvidence, type EvidenceKind } from '../../shared/evidence/lint';
+import { benchArguments, readStatements, statementsPerSecond } from './statements';
 
 interface Statement {
   id: string;
@@ -45,31 +45,15 @@ function row(name: string, t: Tally): string {
 }
 
 function main(argv: string[]): number {
-  const quiet = argv.includes('--quiet');
-  const path = argv.find((a) => !a.startsWith('--'));
-  if (!path) {
-    process.stderr.write('Usage: npm run bench:evidence -- FILE.jsonl [--quiet]\n');
-    return 2;
-  }
-  const statements: Statement[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, n) => {
-      if (!line.trim()) return;
-      try {
-        const r = JSON.parse(line) as Record<string, unknown>;
-        if (typeof r.text !== 'string') throw new Error('no "text"');
-        const label = typeof r.label === 'string' && LABELS.has(r.label) ? (r.label as EvidenceKind) : null;
-        statements.push({
-          id: String(r.id ?? n + 1),
-          text: r.text,
-          label,
-          source: typeof r.source === 'string' ? sourceName(r.source) : '(no source)',
-        });
-      } catch (error) {
-        process.stderr.write(`${path}:${n + 1}: skipped (${(error as Error).message})\n`);
-      }
-    });
+  const args = benchArguments('evidence', argv);
+  if (!args) return 2;
+  const { quiet } = args;
+  const statements: Statement[] = readStatements(args.path, (r, lineNumber) => ({
+    id: String(r.id ?? lineNumber),
+    text: r.text,
+    label: typeof r.label === 'string' && LABELS.has(r.label) ? (r.label as EvidenceKind) : null,
+    source: typeof r.source === 'string' ? sourceName(r.source) : '(no source)',
+  }));
 
   const overall = empty();
   const bySource = new Map<string, Tally>();
@@ -105,16 +89,7 @@ function main(argv: string[]): number {
   }
 
   // Warm up first, so the figure is the linter's steady speed rather than the compiler's.
-  const warm = performance.now();
-  while (performance.now() - warm < 300) for (const s of statements) lintEvidence(s.text);
-  const started = performance.now();
-  let runs = 0;
-  while (performance.now() - started < 1000)
-    for (const s of statements) {
-      lintEvidence(s.text);
-      runs++;
-    }
-  const perSecond = runs / ((performance.now() - started) / 1000);
+  const perSecond = statementsPerSecond(statements, lintEvidence, 300);
 
   const unlabelledCount = unlabelled.descriptive + unlabelled.inference + unlabelled.evaluative;
   process.stdout.write(

@@ -2,8 +2,8 @@
 // ({id, text, label_in_source?}) so a person can read them, then how the verdicts line up with the
 // source's own labels where it gave one, and the checker's speed. The corpus stays outside the repository.
 // Usage: npm run bench:ipop -- FILE.jsonl [--quiet]
-import { readFileSync } from 'node:fs';
 import { checkIpop, IPOP_CRITERIA, summarizeCheck, type IpopCheck } from '../../shared/ipop/check';
+import { benchArguments, readStatements, statementsPerSecond } from './statements';
 
 interface Statement {
   id: string;
@@ -28,25 +28,10 @@ const EXPECTATIONS: Record<string, { what: string; agrees(check: IpopCheck): boo
 };
 
 function main(argv: string[]): number {
-  const quiet = argv.includes('--quiet');
-  const path = argv.find((a) => !a.startsWith('--'));
-  if (!path) {
-    process.stderr.write('Usage: npm run bench:ipop -- FILE.jsonl [--quiet]\n');
-    return 2;
-  }
-  const statements: Statement[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, n) => {
-      if (!line.trim()) return;
-      try {
-        const record = JSON.parse(line) as Statement;
-        if (typeof record.text !== 'string') throw new Error('no "text"');
-        statements.push(record);
-      } catch (error) {
-        process.stderr.write(`${path}:${n + 1}: skipped (${(error as Error).message})\n`);
-      }
-    });
+  const args = benchArguments('ipop', argv);
+  if (!args) return 2;
+  const { quiet } = args;
+  const statements = readStatements(args.path, (record) => record as unknown as Statement);
 
   const tally = new Map<string, { agree: number; total: number; misses: string[] }>();
   const passes = Object.fromEntries(IPOP_CRITERIA.map((k) => [k, 0])) as Record<string, number>;
@@ -78,14 +63,7 @@ function main(argv: string[]): number {
     }
   }
 
-  const started = performance.now();
-  let runs = 0;
-  while (performance.now() - started < 1000)
-    for (const s of statements) {
-      checkIpop(s.text);
-      runs++;
-    }
-  const perSecond = runs / ((performance.now() - started) / 1000);
+  const perSecond = statementsPerSecond(statements, (text) => checkIpop(text));
 
   process.stdout.write(`\n${statements.length} statements · columns: ${IPOP_CRITERIA.join(', ')}\n`);
   process.stdout.write(
