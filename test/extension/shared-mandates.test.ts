@@ -2,6 +2,7 @@
 // signed-in member's own (another account on the same browser is asked again), copies go out in one batch,
 // a failed write keeps them waiting with the reason, and "keep" drops only this member's waiting copies.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as SharingModuleNs from '../../extension/background/shared-mandates';
 import type { SharedMandate } from '../../shared/mandates/network/seen-asks';
 import { installChrome } from './fake-extension';
 
@@ -38,7 +39,7 @@ const copy = (messageId: string, seenBy = 'pat@district.example.org'): SharedMan
 });
 
 describe('sharing central-office mail', () => {
-  let sharing: typeof import('../../extension/background/shared-mandates');
+  let sharing: typeof SharingModuleNs;
 
   beforeEach(async () => {
     installChrome();
