@@ -23,6 +23,8 @@ if (app) {
   const draw = () => {
     if (drawn) return;
     drawn = true;
+    // Over the heading sidepanel-first.js may have drawn (first-paint.ts), in the same task: nothing between.
+    app.replaceChildren();
     render(<Panel />, app);
     performance.mark('rounds:panel-rendered');
     // The views below the email, fetched once it is drawn: before, they would compete with it for the

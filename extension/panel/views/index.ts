@@ -2,8 +2,10 @@
 // its id in VIEW_ORDER and one import, here or in ../later-views.ts (test/extension/views.test.ts checks
 // that the folder, the order and the two lists agree).
 //
-// The first frame is drawn from sidepanel.js alone, which holds the views from the account down to the
-// open email or Doc. The views about the network (its translations, mandates and filing, lists, digest
+// The first frame is drawn from sidepanel.js alone, which holds the views from the open email or Doc down
+// to the account, Connect and the filing queue. The open email or Doc comes first, under the panel's name,
+// so the heading sidepanel-first.js draws before any view (first-paint.ts) is where the view draws it. The
+// views about the network (its translations, mandates and filing, lists, digest
 // and overview) come below those, in a chunk of their own (later-views.ts) imported once that frame is
 // drawn: they fill in under the email, and nothing already drawn moves down.
 import { computed, signal } from '@preact/signals';
@@ -17,12 +19,12 @@ import { tabNoticeView } from './tab-notice';
 
 export const VIEW_ORDER: readonly string[] = [
   // in sidepanel.js
-  'account',
-  'connect',
-  'tab-notice',
-  'queue',
   'conversation',
   'doc',
+  'tab-notice',
+  'account',
+  'connect',
+  'queue',
   // in the later chunk
   'translate',
   'mandates',
@@ -34,12 +36,12 @@ export const VIEW_ORDER: readonly string[] = [
 
 /** The views in sidepanel.js itself. */
 export const FIRST_FRAME_VIEWS: readonly PanelView[] = [
-  accountView,
-  connectView,
-  tabNoticeView,
-  queueView,
   conversationView,
   docView,
+  tabNoticeView,
+  accountView,
+  connectView,
+  queueView,
 ];
 
 const laterViews = signal<readonly PanelView[]>([]);
