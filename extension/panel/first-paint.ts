@@ -46,6 +46,9 @@ export async function paintHeading(read: FirstRead, title: string): Promise<bool
   h2.firstElementChild!.textContent = heading.text;
   article.append(h2);
   view.append(article);
+  // Hidden from screen readers: #app is a live region, and the panel drawn over it a moment later is what
+  // they should read, once.
+  for (const painted of [h1, view]) painted.setAttribute('aria-hidden', 'true');
   app.replaceChildren(h1, view);
   return true;
 }

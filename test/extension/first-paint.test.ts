@@ -45,6 +45,8 @@ describe('the first paint', () => {
     const h2 = app.querySelector('[data-view="conversation"] article h2 bdi')!;
     expect(h2.textContent).toBe(subject);
     expect(app.querySelector('img')).toBeNull();
+    // #app is a live region: the painted heading is not read out before the panel that replaces it.
+    expect([...app.children].map((c) => c.getAttribute('aria-hidden'))).toEqual(['true', 'true']);
   });
 
   it('leaves the page alone when the panel drew first, or the name hides direction controls', async () => {
