@@ -18,7 +18,7 @@ import {
 import { applyTranslation } from '../../shared/mandates/network/weekly-digest';
 import type { SharedMandate } from '../../shared/mandates/network/seen-asks';
 import { triage, triageAll } from '../../shared/mandates/triage';
-import { TIER_ORDER, type MandateMessage, type UserRule } from '../../shared/mandates/types';
+import { TIER_ORDER, type MandateMessage, type Triage, type UserRule } from '../../shared/mandates/types';
 import { recordToRow, tabByKey, type CellValue } from '../../shared/schema/sheet';
 import { a1 } from '../../shared/google/sheets';
 import { sendToTab } from '../platform/messaging';
@@ -178,11 +178,7 @@ export async function showMandate(tabId: number, fresh = false): Promise<Reply> 
 /** One member's copy as the Mandates tab keeps it; none without a Message-ID (nothing to match it by). */
 export function sharedCopy(
   seen: SeenMail,
-  triaged: {
-    tier: SharedMandate['tier'];
-    deadlines: Array<{ date?: string }>;
-    reasons: Array<{ explanation: string }>;
-  },
+  triaged: Pick<Triage, 'tier' | 'deadlines' | 'reasons'>,
   me: string,
 ): SharedMandate | undefined {
   if (!seen.messageId) return undefined;

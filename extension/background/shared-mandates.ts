@@ -6,7 +6,11 @@
 // them waiting, and the next email opened, the next digest or the worker's next start sends them.
 import type { SharingState } from '../../shared/browser/mandate-panel';
 import { TableAppender } from '../../shared/google/table-rows';
-import { sharedMandateRecord, type SharedMandate } from '../../shared/mandates/network/seen-asks';
+import {
+  sharedMandateRecord,
+  sharedMandateRowId,
+  type SharedMandate,
+} from '../../shared/mandates/network/seen-asks';
 import { tabByKey } from '../../shared/schema/sheet';
 import { localStore } from '../platform/storage';
 import { workerTokens } from './account';
@@ -58,6 +62,9 @@ export async function sharingState(): Promise<SharingState> {
   };
 }
 
+/** A copy's Mandates row id: one per email per member. */
+const idOf = (c: SharedMandate) => sharedMandateRowId(c.messageId, c.seenBy);
+
 let writing: Promise<unknown> = Promise.resolve();
 /** One change of the waiting list at a time, so two emails opened together lose neither. */
 function changeWaiting(change: (w: Waiting) => Waiting | void): Promise<void> {
@@ -72,9 +79,8 @@ function changeWaiting(change: (w: Waiting) => Waiting | void): Promise<void> {
 /** Queues copies to share (when the member chose to) and sends them now or after the gap. */
 export async function share(copies: readonly SharedMandate[]): Promise<void> {
   if ((await shareChoice()) !== 'share' || copies.length === 0) return;
-  const id = (c: SharedMandate) => sharedMandateRecord(c).id;
   await changeWaiting((w) => {
-    const fresh = copies.filter((c) => !w.copies.some((o) => id(o) === id(c)));
+    const fresh = copies.filter((c) => !w.copies.some((o) => idOf(o) === idOf(c)));
     w.copies = [...w.copies, ...fresh].slice(-KEEP_WAITING);
   });
   scheduleFlush();
@@ -122,9 +128,9 @@ export function flushShared(): Promise<void> {
         await new TableAppender(workerGoogle().sheets, network.spreadsheetId, tabByKey('mandates')).append(
           copies.map(sharedMandateRecord),
         );
-        const sent = new Set(copies.map((c) => sharedMandateRecord(c).id));
+        const sent = new Set(copies.map(idOf));
         await changeWaiting((w) => ({
-          copies: w.copies.filter((c) => !sent.has(sharedMandateRecord(c).id)),
+          copies: w.copies.filter((c) => !sent.has(idOf(c))),
         }));
       } catch (error) {
         const problem = error instanceof Error ? error.message : String(error);
